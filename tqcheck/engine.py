@@ -1,0 +1,97 @@
+"""Load -> split -> run the selected detectors, one article at a time.
+
+A detector that crashes on one article becomes an error entry for that article and detector;
+every other detector and article still reports.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, replace
+
+from . import lang as langid
+from .detectors import DETECTORS
+from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Role, Severity
+from .registry import Context, Detector
+from .selection import is_selected, validate
+from .splitter import split_plain
+
+UNDETERMINED = "und"
+LANG_SAMPLE_CHARS = 4000  # enough text for a stable verdict; more only costs time
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lang: str | None = None  # force the article language instead of detecting it
+
+
+def all_rules() -> list[type[Detector]]:
+    return sorted(DETECTORS, key=lambda d: d.meta.code)
+
+
+def rule_by_code(code: str) -> type[Detector] | None:
+    code = code.strip()
+    for det in DETECTORS:
+        if det.meta.code == code.upper() or det.meta.name == code:
+            return det
+    return None
+
+
+def document_language(blocks, forced: str | None = None) -> str:
+    if forced:
+        return forced
+    body = [b.text for b in blocks if b.role in BODY_ROLES] or [b.text for b in blocks]
+    sample = " ".join(body)[:LANG_SAMPLE_CHARS]
+    return langid.clear_vote(langid.words(sample)) or langid.langdetect(sample) or UNDETERMINED
+
+
+def build_document(text: str, *, doc_id: str, source: str, lang: str | None = None) -> Document:
+    blocks = split_plain(text)
+    doc_lang = document_language(blocks, lang)
+    blocks = tuple(replace(b, lang=langid.detect(b.text, doc_lang)) for b in blocks)
+    title = next((b.text for b in blocks if b.role == Role.HEADLINE), blocks[0].text if blocks else "")
+    return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title)
+
+
+class Checker:
+    """The selected detectors, instantiated once and reused for every article."""
+
+    def __init__(self, settings: Settings = Settings()):
+        self.settings = settings
+        metas = [d.meta for d in DETECTORS]
+        validate(list(settings.select) + list(settings.ignore), metas)
+        self.detectors = [d() for d in all_rules()
+                          if is_selected(d.meta, list(settings.select), list(settings.ignore))]
+
+    def check_text(self, text: str, *, doc_id: str = "article", source: str = "-") -> ArticleResult:
+        try:
+            doc = build_document(text, doc_id=doc_id, source=source, lang=self.settings.lang)
+        except Exception as exc:  # a splitter bug must not stop the run
+            empty = Document(id=doc_id, source=source, lang=UNDETERMINED, blocks=())
+            return ArticleResult(empty, (), (ArticleError(_describe(exc), stage="split"),))
+        return self.check_document(doc)
+
+    def check_document(self, doc: Document) -> ArticleResult:
+        findings, errors = [], []
+        for det in self.detectors:
+            ctx = Context(det.meta, det.meta.severity)
+            try:
+                det.check(doc, ctx)
+            except Exception as exc:
+                errors.append(ArticleError(_describe(exc), code=det.meta.code))
+                continue
+            findings.extend(ctx.findings)
+        findings.sort(key=lambda f: f.sort_key())
+        return ArticleResult(doc, tuple(findings), tuple(errors))
+
+
+def _describe(exc: Exception) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    return f"internal error {type(exc).__name__}: {exc}{where}"
+
+
+def worst_severity(results) -> Severity | None:
+    sev = [f.severity for r in results for f in r.findings]
+    return max(sev) if sev else None

@@ -1,0 +1,46 @@
+"""Run a rule on its own examples: the doc's examples are the rule's first tests."""
+from __future__ import annotations
+
+from . import lang as langid
+from .model import Block, Document, Finding, Role
+from .registry import Context, Detector, Example
+
+
+def document(lines: list[str], lang: str = "en", roles: tuple[Role, ...] = ()) -> Document:
+    """A document made of the given lines (roles given, else body), bypassing the splitter."""
+    blocks = tuple(
+        Block(index=i, line=i + 1, role=roles[i] if i < len(roles) else Role.BODY, text=text,
+              lang=langid.detect(text, lang))
+        for i, text in enumerate(lines))
+    return Document(id="example", source="example", lang=lang, blocks=blocks)
+
+
+def run(detector: type[Detector], lines: list[str], lang: str = "en",
+        roles: tuple[Role, ...] = ()) -> list[Finding]:
+    ctx = Context(detector.meta, detector.meta.severity)
+    detector().check(document(lines, lang, roles), ctx)
+    return ctx.findings
+
+
+def run_example(detector: type[Detector], example: Example) -> list[Finding]:
+    return run(detector, example.lines(), example.lang, example.roles)
+
+
+def problems(detector: type[Detector], example: Example) -> list[str]:
+    """Why the example does not hold (empty when it does)."""
+    found = run_example(detector, example)
+    got = sorted((f.line - 1, f.start, f.end) for f in found)
+    want = sorted(example.spans())
+    out = []
+    if got != want:
+        lines = example.lines()
+        show = lambda spans: [lines[i][s:e] for i, s, e in spans]  # noqa: E731
+        out.append(f"flagged {show(got)} {got}, expected {show(want)} {want}")
+    if example.fix is not None and len(found) == 1 and found[0].suggestion != example.fix:
+        out.append(f"suggested {found[0].suggestion!r}, expected {example.fix!r}")
+    fixed = example.fixed_lines()
+    if fixed is not None:
+        again = run(detector, fixed, example.lang, example.roles)
+        if again:
+            out.append(f"still flags after the fix: {[f.text for f in again]}")
+    return out

@@ -1,0 +1,81 @@
+"""Language identification: a cheap function-word vote first, seeded langdetect only when needed.
+
+langdetect is slow (~1 ms a call) and random unless seeded; most blocks of an article are
+plainly in the article's language, which counting function words settles for free.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from . import data
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+MIN_WORDS = 6  # below this neither method is trustworthy: the block gets no language
+SEED = 0
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words) for lang, words in data.toml("function_words.toml").items()}
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def vote(tokens: list[str]) -> tuple[str | None, int, int]:
+    """(leading language, its function-word count, the runner-up's count)."""
+    lowered = [t.lower() for t in tokens]
+    counts = Counter()
+    for lang, fw in _function_words().items():
+        counts[lang] = sum(1 for t in lowered if t in fw)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] == 0:
+        return None, 0, 0
+    return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0
+
+
+def clear_vote(tokens: list[str]) -> str | None:
+    """The language the function words clearly point to, or None when they don't."""
+    lang, top, second = vote(tokens)
+    if lang and top >= 3 and top >= 2 * second and top >= len(tokens) * 0.15:
+        return lang
+    return None
+
+
+@lru_cache(maxsize=1)
+def _langdetect():
+    from langdetect import DetectorFactory, detector_factory
+
+    DetectorFactory.seed = SEED
+    detector_factory.init_factory()
+    return detector_factory._factory
+
+
+def langdetect(text: str) -> str | None:
+    """Seeded langdetect: the same text gives the same answer on every run and machine."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = _langdetect()
+    try:
+        det = factory.create()
+        det.append(text)
+        return det.detect()
+    except LangDetectException:
+        return None
+
+
+def detect(text: str, expected: str | None = None) -> str | None:
+    """The language of a block of text, or None when it is too short to tell.
+
+    When the function words clearly agree with ``expected`` langdetect is not called.
+    """
+    tokens = words(text)
+    if len(tokens) < MIN_WORDS:
+        return None
+    quick = clear_vote(tokens)
+    if quick is not None and (expected is None or quick == expected):
+        return quick
+    return langdetect(text)

@@ -1,0 +1,116 @@
+"""The document model: plain immutable data. Printing is the reporters' job."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Role(str, Enum):
+    """What a block of an article is. The values are a public contract (JSON, labels)."""
+
+    KICKER = "kicker"
+    HEADLINE = "headline"
+    LEDE = "lede"
+    DATELINE = "dateline"
+    BODY = "body"
+    SUBHEADING = "subheading"
+    CAPTION = "caption"
+    PROMO = "promo"
+    GALLERY = "gallery"
+    RELATED = "related"
+    PULLQUOTE = "pullquote"
+    CONTRIBUTORS = "contributors"
+    AUTHOR_BIO = "author_bio"
+    TRANSLATION_NOTICE = "translation_notice"
+    SYNDICATION_NOTICE = "syndication_notice"
+    OTHER = "other"
+
+    def __str__(self) -> str:  # so f-strings and JSON show "body", not "Role.BODY"
+        return self.value
+
+
+# Roles whose text belongs to the article proper (what `split --body` keeps).
+BODY_ROLES = frozenset({Role.BODY, Role.SUBHEADING})
+# Every role that carries running text written by the newsroom (detectors read these by default).
+TEXT_ROLES = frozenset(Role) - {Role.OTHER}
+
+FAMILIES = (
+    "name_variant",
+    "glued_word",
+    "quote_marks",
+    "language_notice",
+    "foreign_language",
+    "word_order",
+    "translationese",
+    "number_format",
+    "encoding",
+    "boilerplate_in_body",
+)
+
+
+class Severity(IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (info, warning, error)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int  # 0-based position in the article
+    line: int  # 1-based line in the input
+    role: Role
+    text: str
+    lang: str | None = None  # detected language of this block, None when too short to tell
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: str
+    lang: str  # the article's language (detected or given with --lang)
+    blocks: tuple[Block, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    block: int
+    line: int
+    start: int  # half-open offsets into the block's text
+    end: int
+    text: str  # == block.text[start:end]
+    message: str
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.line, self.block, self.start, self.end, self.code, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleError:
+    """Something that went wrong for one article (and maybe one detector); the run goes on."""
+
+    message: str
+    code: str | None = None  # the detector that failed, if any
+    stage: str = "check"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    document: Document
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[ArticleError, ...] = field(default_factory=tuple)

@@ -1,0 +1,119 @@
+"""What a detector is: its metadata, its examples, and the context it reports through.
+
+A detector is a class with a ``meta`` (RuleMeta) and ``check(doc, ctx)``. It never builds a
+Finding itself: ``ctx.report`` fills in code, name, family, severity and the flagged text
+from the meta, so every finding is consistent with its rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable, Literal, Protocol
+
+from .model import FAMILIES, TEXT_ROLES, Block, Document, Finding, Role, Severity
+
+CODE_RE = re.compile(r"^TQ\d{3}$")
+NAME_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
+DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Fix")
+MARK_RE = re.compile(r"\[\[(.+?)\]\]")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule example that is also a test.
+
+    ``text`` holds one block per line; ``[[...]]`` marks each span the rule must flag (only in
+    ``bad`` examples). ``roles`` gives each line's role (default: all body).
+    ``fix`` is the suggestion expected for a single marked span; with it applied the rule
+    must be silent.
+    """
+
+    text: str
+    kind: Literal["bad", "good"]
+    fix: str | None = None
+    lang: str = "en"
+    roles: tuple[Role, ...] = ()
+
+    def lines(self) -> list[str]:
+        return [MARK_RE.sub(r"\1", line) for line in self.text.split("\n")]
+
+    def spans(self) -> list[tuple[int, int, int]]:
+        """(line_index, start, end) of every marked span, in the unmarked text."""
+        out = []
+        for i, line in enumerate(self.text.split("\n")):
+            shift = 0
+            for m in MARK_RE.finditer(line):
+                start = m.start() - shift
+                out.append((i, start, start + len(m.group(1))))
+                shift += 4
+        return out
+
+    def fixed_lines(self) -> list[str] | None:
+        if self.fix is None or len(self.spans()) != 1:
+            return None
+        return [MARK_RE.sub(lambda m: self.fix, line) for line in self.text.split("\n")]
+
+
+def bad(text: str, fix: str | None = None, *, lang: str = "en", roles: Iterable[Role] = ()) -> Example:
+    return Example(text, "bad", fix, lang, tuple(roles))
+
+
+def good(text: str, *, lang: str = "en", roles: Iterable[Role] = ()) -> Example:
+    return Example(text, "good", None, lang, tuple(roles))
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    summary: str  # one line, for `tqcheck rules`
+    doc: str  # Markdown with the DOC_SECTIONS headings
+    examples: tuple[Example, ...]
+    roles: frozenset[Role] = TEXT_ROLES  # which blocks the rule reads (Vale's scopes)
+
+    def problems(self) -> list[str]:
+        """What is wrong with this metadata (empty when it is well-formed)."""
+        out = []
+        if not CODE_RE.match(self.code):
+            out.append(f"code {self.code!r} is not TQ + 3 digits")
+        if not NAME_RE.match(self.name):
+            out.append(f"name {self.name!r} is not kebab-case")
+        if self.family not in FAMILIES:
+            out.append(f"family {self.family!r} is unknown")
+        for section in DOC_SECTIONS:
+            if f"## {section}" not in self.doc:
+                out.append(f"doc lacks '## {section}'")
+        kinds = {e.kind for e in self.examples}
+        if kinds != {"bad", "good"}:
+            out.append("needs at least one bad and one good example")
+        return out
+
+
+class Detector(Protocol):
+    meta: ClassVar[RuleMeta]
+
+    def check(self, doc: Document, ctx: "Context") -> None: ...
+
+
+@dataclass
+class Context:
+    """Collects one detector's findings on one document."""
+
+    meta: RuleMeta
+    severity: Severity
+    findings: list[Finding] = field(default_factory=list)
+
+    def blocks(self, doc: Document) -> Iterable[Block]:
+        """The blocks this rule reads, by role."""
+        return (b for b in doc.blocks if b.role in self.meta.roles)
+
+    def report(self, block: Block, start: int, end: int, message: str,
+               suggestion: str | None = None) -> None:
+        if not (0 <= start < end <= len(block.text)):
+            raise ValueError(f"{self.meta.code}: span {start}:{end} outside block of {len(block.text)}")
+        self.findings.append(Finding(
+            code=self.meta.code, name=self.meta.name, family=self.meta.family,
+            severity=self.severity, block=block.index, line=block.line, start=start, end=end,
+            text=block.text[start:end], message=message, suggestion=suggestion))

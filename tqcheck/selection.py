@@ -1,0 +1,42 @@
+"""Which rules run: --select/--ignore by code prefix, family or name; the longest prefix wins."""
+from __future__ import annotations
+
+from .model import FAMILIES
+from .registry import RuleMeta
+
+
+class SelectionError(ValueError):
+    pass
+
+
+def _matches(selector: str, meta: RuleMeta) -> int:
+    """How specific a match the selector is for this rule (0 = no match)."""
+    if selector in ("ALL", "all"):
+        return 1
+    if selector == meta.name:
+        return 100
+    if selector == meta.family:
+        return 2
+    if meta.code.startswith(selector.upper()) and selector.upper().startswith("TQ"):
+        return 2 + len(selector)
+    return 0
+
+
+def validate(selectors: list[str], metas: list[RuleMeta]) -> None:
+    for sel in selectors:
+        if sel in ("ALL", "all") or sel in FAMILIES:
+            continue
+        if not any(_matches(sel, m) for m in metas):
+            raise SelectionError(f"unknown rule selector {sel!r} (a code prefix like TQ2, a family or a rule name)")
+
+
+def is_selected(meta: RuleMeta, select: list[str], ignore: list[str]) -> bool:
+    """flake8's rule: the most specific matching selector decides; ties go to select."""
+    best_select = max((_matches(s, meta) for s in select), default=0) if select else 1
+    best_ignore = max((_matches(s, meta) for s in ignore), default=0)
+    return best_select > 0 and best_select >= best_ignore
+
+
+def split_list(values: tuple[str, ...] | list[str]) -> list[str]:
+    """Accept both repeated options and comma-separated lists."""
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]

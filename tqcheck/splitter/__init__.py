@@ -1,0 +1,3 @@
+from .plain import split_plain
+
+__all__ = ["split_plain"]
