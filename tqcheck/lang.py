@@ -14,6 +14,7 @@ from . import data
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 MIN_WORDS = 6  # below this neither method is trustworthy: the block gets no language
 SEED = 0
+NO_EVIDENCE_WORDS = 15  # a block this long without one function word is worth a langdetect call
 
 
 @lru_cache(maxsize=None)
@@ -35,6 +36,11 @@ def vote(tokens: list[str]) -> tuple[str | None, int, int]:
     if not ranked or ranked[0][1] == 0:
         return None, 0, 0
     return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0
+
+
+def _count(tokens: list[str], lang: str) -> int:
+    fw = _function_words().get(lang, frozenset())
+    return sum(1 for t in tokens if t.lower() in fw)
 
 
 def clear_vote(tokens: list[str]) -> str | None:
@@ -70,12 +76,17 @@ def langdetect(text: str) -> str | None:
 def detect(text: str, expected: str | None = None) -> str | None:
     """The language of a block of text, or None when it is too short to tell.
 
-    When the function words clearly agree with ``expected`` langdetect is not called.
+    langdetect is only asked when the function words disagree with ``expected`` or say
+    nothing about a long block: agreement, even weak, is accepted for free.
     """
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
-    quick = clear_vote(tokens)
-    if quick is not None and (expected is None or quick == expected):
-        return quick
+    leader, top, second = vote(tokens)
+    if leader is not None and expected is not None and top > 0 and _count(tokens, expected) == top:
+        return expected  # the expected language leads or ties: no reason to doubt it
+    if leader is not None and expected is None and top > second:
+        return leader
+    if leader is None and len(tokens) < NO_EVIDENCE_WORDS:
+        return None  # a short line of names and numbers: nothing to go on
     return langdetect(text)

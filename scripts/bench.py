@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Speed benchmark: articles per second and peak memory on a corpus built from fixtures/.
+
+Speed is measured here, never in timed tests. The corpus is made of ~1,000-word plain-text
+articles assembled from the bundled fixtures (each article keeps one fixture's furniture and
+takes more body paragraphs from the others), so every detector sees realistic text.
+
+  python scripts/bench.py                 # 2,000 articles, every detector, one process
+  python scripts/bench.py --articles 5000 --per-rule
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tqcheck import __version__  # noqa: E402
+from tqcheck.engine import Checker, Settings, build_document  # noqa: E402
+
+
+def fixture_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+
+
+def corpus(n: int, words: int) -> list[str]:
+    texts = fixture_texts()
+    paragraphs = [ln for t in texts for ln in t.splitlines() if len(ln.split()) >= 25]
+    out = []
+    for i in range(n):
+        lines = texts[i % len(texts)].splitlines()
+        k = i
+        while sum(len(ln.split()) for ln in lines) < words:
+            lines.insert(len(lines) // 2, paragraphs[k % len(paragraphs)])
+            k += 7
+        out.append("\n".join(lines) + "\n")
+    return out
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--words", type=int, default=1000, help="minimum words per article")
+    ap.add_argument("--per-rule", action="store_true", help="also time each detector alone")
+    args = ap.parse_args()
+
+    texts = corpus(args.articles, args.words)
+    total_words = sum(len(t.split()) for t in texts)
+    checker = Checker()
+    checker.check_text(texts[0])  # warm-up: data files, langdetect profiles
+    rows = []
+
+    t0 = time.perf_counter()
+    docs = [build_document(t, doc_id=str(i), source="bench") for i, t in enumerate(texts)]
+    split_s = time.perf_counter() - t0
+    rows.append(("split + language", split_s))
+
+    findings = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        findings += len(checker.check_document(doc).findings)
+    rows.append(("detectors", time.perf_counter() - t0))
+
+    if args.per_rule:
+        for det in checker.detectors:
+            one = Checker(Settings(select=(det.meta.code,)))
+            t0 = time.perf_counter()
+            for doc in docs:
+                one.check_document(doc)
+            rows.append((f"  {det.meta.code} {det.meta.name}", time.perf_counter() - t0))
+
+    total = rows[0][1] + rows[1][1]
+    print(f"tqcheck {__version__} on {platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.machine()}, one process")
+    print(f"corpus: {len(texts)} articles, {total_words / len(texts):.0f} words each on average, "
+          f"{findings} findings")
+    print(f"{'stage':44s} {'seconds':>8s} {'articles/s':>11s}")
+    for name, secs in rows:
+        print(f"{name:44s} {secs:8.2f} {len(texts) / secs:11.0f}")
+    print(f"{'total (split + language + detectors)':44s} {total:8.2f} {len(texts) / total:11.0f}")
+    print(f"peak RSS: {peak_rss_mib():.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
