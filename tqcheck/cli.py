@@ -64,7 +64,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "formats", multiple=True, metavar="FMT[:PATH]",
-              help="Output format: text (default) or json; FMT:PATH writes that format to PATH "
+              help="Output format: text (default), json or html; FMT:PATH writes that format to PATH "
                    "(repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file (atomically) instead of stdout.")

@@ -1,0 +1,49 @@
+"""Reporters render the same data as the JSON, escape article text, and ship their templates."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tqcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seed" / "presssplit-seed.txt"
+
+
+def test_html_lists_the_same_findings_as_the_json(tmp_path):
+    out = tmp_path / "r.html"
+    CliRunner().invoke(main, ["check", str(SEED), "--format", f"html:{out}", "--format",
+                              f"json:{tmp_path / 'r.json'}"])
+    data = json.loads((tmp_path / "r.json").read_text())
+    html = out.read_text()
+    for f in data["articles"][0]["findings"]:
+        assert f'<span class="code">{f["code"]}</span>' in html
+    assert html.count('<div class="finding">') == len(data["articles"][0]["findings"])
+
+
+def test_html_escapes_article_text(tmp_path):
+    article = tmp_path / "evil.txt"
+    payloads = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>',
+                '<a href="javascript:alert(3)">click</a>']
+    article.write_text("Headline <b>bold</b>\n" + "\n".join(
+        f"The council said {p} and more text follows in this paragraph." for p in payloads) + "\n")
+    out = tmp_path / "r.html"
+    CliRunner().invoke(main, ["check", str(article), "--format", "html", "-o", str(out)])
+    html = out.read_text()
+    assert "<script>alert" not in html and "<img" not in html and "<a href" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_wheel_ships_templates_and_data(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                           "-q", "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    wheel = next(tmp_path.glob("tqcheck-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "tqcheck/reports/report.html.j2" in names
+    assert "tqcheck/data/function_words.toml" in names
