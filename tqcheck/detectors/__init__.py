@@ -5,5 +5,18 @@ Adding a detector touches only its module, its data file and one line below.
 from __future__ import annotations
 
 from ..registry import Detector
+from .quote_foreign_style import QuoteForeignStyle
+from .quote_glued import QuoteGlued
+from .quote_mixed_style import QuoteMixedStyle
+from .quote_opened_twice import QuoteOpenedTwice
+from .quote_unbalanced import QuoteUnbalanced
+from .quote_wrong_mark import QuoteWrongMark
 
-DETECTORS: tuple[type[Detector], ...] = ()
+DETECTORS: tuple[type[Detector], ...] = (
+    QuoteOpenedTwice,
+    QuoteWrongMark,
+    QuoteForeignStyle,
+    QuoteUnbalanced,
+    QuoteGlued,
+    QuoteMixedStyle,
+)
