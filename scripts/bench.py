@@ -11,6 +11,7 @@ takes more body paragraphs from the others), so every detector sees realistic te
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import resource
 import sys
@@ -24,19 +25,28 @@ from tqcheck import __version__  # noqa: E402
 from tqcheck.engine import Checker, Settings, build_document  # noqa: E402
 
 
-def fixture_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+def fixture_texts() -> list[tuple[str, str]]:
+    """(language, text) of every labelled fixture."""
+    out = []
+    for labels in sorted((ROOT / "fixtures").rglob("*.labels.json")):
+        meta = json.loads(labels.read_text(encoding="utf-8"))
+        out.append((meta["lang"], (labels.parent / meta["file"]).read_text(encoding="utf-8")))
+    return out
 
 
 def corpus(n: int, words: int) -> list[str]:
+    """n articles of at least `words` words: a fixture, padded with body paragraphs taken
+    from other fixtures in the same language (so padding adds no foreign text)."""
     texts = fixture_texts()
-    paragraphs = [ln for t in texts for ln in t.splitlines() if len(ln.split()) >= 25]
+    paragraphs: dict[str, list[str]] = {}
+    for lang, text in texts:
+        paragraphs.setdefault(lang, []).extend(ln for ln in text.splitlines() if len(ln.split()) >= 25)
     out = []
     for i in range(n):
-        lines = texts[i % len(texts)].splitlines()
-        k = i
+        lang, text = texts[i % len(texts)]
+        lines, pool, k = text.splitlines(), paragraphs[lang], i
         while sum(len(ln.split()) for ln in lines) < words:
-            lines.insert(len(lines) // 2, paragraphs[k % len(paragraphs)])
+            lines.insert(len(lines) // 2, pool[k % len(pool)])
             k += 7
         out.append("\n".join(lines) + "\n")
     return out

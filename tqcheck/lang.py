@@ -60,6 +60,23 @@ def _langdetect():
     return detector_factory._factory
 
 
+def probabilities(text: str) -> list[tuple[str, float]]:
+    """Seeded langdetect's (language, probability) list, most likely first; [] for no text."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        det = _langdetect().create()
+        det.append(text)
+        return [(p.lang, p.prob) for p in det.get_probabilities()]
+    except LangDetectException:
+        return []
+
+
+def warm_up() -> None:
+    """Load langdetect's profiles now rather than inside the first article."""
+    _langdetect()
+
+
 def langdetect(text: str) -> str | None:
     """Seeded langdetect: the same text gives the same answer on every run and machine."""
     from langdetect.lang_detect_exception import LangDetectException

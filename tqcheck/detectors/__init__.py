@@ -5,6 +5,10 @@ Adding a detector touches only its module, its data file and one line below.
 from __future__ import annotations
 
 from ..registry import Detector
+from .boilerplate import PageFurnitureInBody
+from .foreign_language import ForeignLanguageBlock
+from .language_notice import LeftoverTranslationNotice
+from .notice_language import NoticeContradictsLanguage
 from .quote_foreign_style import QuoteForeignStyle
 from .quote_glued import QuoteGlued
 from .quote_mixed_style import QuoteMixedStyle
@@ -13,10 +17,14 @@ from .quote_unbalanced import QuoteUnbalanced
 from .quote_wrong_mark import QuoteWrongMark
 
 DETECTORS: tuple[type[Detector], ...] = (
+    PageFurnitureInBody,
+    LeftoverTranslationNotice,
+    NoticeContradictsLanguage,
     QuoteOpenedTwice,
     QuoteWrongMark,
     QuoteForeignStyle,
     QuoteUnbalanced,
     QuoteGlued,
     QuoteMixedStyle,
+    ForeignLanguageBlock,
 )

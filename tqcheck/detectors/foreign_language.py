@@ -1,0 +1,279 @@
+"""TQ701 foreign-language-block: a sentence (or a whole block) of running text in another
+language than the article -- text the translation skipped.
+
+Evidence, cheapest first:
+1. Block gate (set operations on whitespace tokens): the block needs >= 2 distinct *foreign
+   evidence* words -- function words of another language (data/function_words.toml) that are
+   at least 1.0 zipf rarer in the article's language (wordfreq), so English "man", "also" or
+   "will" never count as German -- or >= 8 tokens and none of its own function words. Most
+   blocks stop here: no sentence split, no langdetect.
+2. Sentence vote, on the sentence without quotations. Lower-case words (and the first word)
+   are counted; capitalised words are names -- or the nouns of a German sentence, which count
+   as words only when wordfreq knows them as common in that language and rare in the
+   article's ("Vertrag", not "Selenskyj" or "Berlin"). A candidate needs >= 6 words and either
+   >= 3 evidence words for one language, >= 20% of the words and at most a third as many of
+   the article's own function words; or >= 2 evidence words and none of the article's own.
+3. Confirmation: seeded langdetect must name the same language, with probability >= 0.90
+   (0.95 for the weaker vote), on the sentence without quotations or on its lower-case words
+   alone (names can pull langdetect towards Croatian or Danish). A sentence with no
+   function-word evidence at all (a language without a list, e.g. Portuguese) needs >= 8
+   lower-case words, most of them not ordinary words of the article's language, and
+   langdetect >= 0.99.
+Sentences that TQ102 treats as translation/syndication notices are left to it, so one notice
+does not get two families. An article language without a function-word list is skipped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from .. import data
+from .. import lang as langid
+from ..model import Block, Document, Role, Severity
+from ..registry import Context, RuleMeta, bad, good
+from ..sentences import split as split_sentences
+from .language_notice import LANG_NAMES, document_notices
+
+ROLES = frozenset({Role.BODY, Role.LEDE, Role.SUBHEADING, Role.CAPTION})
+MIN_REAL_WORDS = 6  # lower-case words left after masking; fewer is too little to judge
+MIN_EVIDENCE = 3  # foreign function words in a sentence
+MIN_EVIDENCE_SHARE = 0.2  # of the sentence's lower-case words
+FREQ_MARGIN = 1.0  # zipf: a foreign function word must be this much rarer in the article's language
+MIN_EVIDENCE_WEAK = 2  # ... when none of the article's own function words is there
+NOUN_MIN_ZIPF, NOUN_MARGIN = 3.0, 2.0  # a capitalised word common abroad, rare at home
+MIN_PROB = 0.90  # langdetect's confidence when the function words already point abroad
+MIN_PROB_WEAK = 0.95  # ... when they point there more weakly
+MIN_PROB_UNLISTED = 0.99  # ... and when they don't (a language without a function-word list)
+MIN_WORDS_UNLISTED = 8
+KNOWN_MIN_ZIPF, MAX_KNOWN_SHARE_UNLISTED = 3.0, 0.5
+WARM_LANGS = ("en", "de")  # article languages whose tables are built when the rule is created
+
+# Quotations in any convention: “…”, „…“, „…”, «…», »…«, "…", ‚…‘, ‘…’.
+_QUOTE = re.compile(r"“[^“”„]*”|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«|\"[^\"]*\"|‚[^‚‘]*‘"
+                    r"|(?<!\w)‘[^‘]*’(?!\w)")
+_WORD = langid.WORD_RE
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> dict[str, frozenset[str]]:
+    return {lg: frozenset(ws) for lg, ws in data.toml("function_words.toml").items()}
+
+
+@lru_cache(maxsize=None)
+def _evidence(doc_lang: str) -> dict[str, tuple[str, ...]]:
+    """word -> the foreign languages it is evidence for, in an article in ``doc_lang``."""
+    fw = _function_words()
+    own = fw.get(doc_lang, frozenset())
+    out: dict[str, list[str]] = {}
+    for lg, words in fw.items():
+        if lg == doc_lang:
+            continue
+        for w in words:
+            if len(w) < 2 or w in own:
+                continue
+            if zipf_frequency(w, doc_lang) <= zipf_frequency(w, lg) - FREQ_MARGIN:
+                out.setdefault(w, []).append(lg)
+    return {w: tuple(lgs) for w, lgs in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _gate_words(doc_lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(foreign evidence words, also capitalised as at a sentence start; own function words)."""
+    ev = _evidence(doc_lang)
+    foreign = frozenset(ev) | frozenset(w.capitalize() for w in ev)
+    return foreign, _function_words().get(doc_lang, frozenset())
+
+
+def _gate(text: str, doc_lang: str) -> bool:
+    """Cheap block test (set operations on whitespace tokens): could any sentence of this
+    block be foreign? Distinct words are counted, and punctuation is not stripped."""
+    foreign, own = _gate_words(doc_lang)
+    tokens = text.split()
+    if len(foreign.intersection(tokens)) >= MIN_EVIDENCE_WEAK:
+        return True
+    return len(tokens) >= MIN_WORDS_UNLISTED and own.isdisjoint(tokens)
+
+
+def _unquote(text: str) -> str:
+    if any(q in text for q in "“„«»\"‚‘"):
+        return _QUOTE.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _foreign_nouns(caps: list[str], lang: str, doc_lang: str) -> int:
+    """Capitalised words that are common words of ``lang`` and rare in ``doc_lang``: the nouns
+    of a German sentence ("Vertrag", "Sommer"), not names (frequent in both languages)."""
+    n = 0
+    for w in caps:
+        f = zipf_frequency(w, lang)
+        if f >= NOUN_MIN_ZIPF and zipf_frequency(w, doc_lang) <= f - NOUN_MARGIN:
+            n += 1
+    return n
+
+
+def _share_known(words: list[str], doc_lang: str) -> float:
+    """Share of words that are ordinary words of ``doc_lang`` (a recipe line or a list of
+    nouns has no function words but is plainly in the article's language)."""
+    return sum(1 for w in words if zipf_frequency(w, doc_lang) >= KNOWN_MIN_ZIPF) / len(words)
+
+
+def foreign_language(text: str, doc_lang: str, block_lang: str | None = None) -> str | None:
+    """The language a sentence is clearly written in, when that is not ``doc_lang``.
+
+    ``block_lang``: the whole block is already known to be in that (foreign) language; a
+    sentence whose function words point there needs no langdetect call of its own.
+    """
+    tokens = _WORD.findall(_unquote(text))
+    if len(tokens) < MIN_REAL_WORDS:
+        return None
+    words: list[str] = []  # lower-case words, and the sentence's first word
+    caps: list[str] = []  # other capitalised words: names, or nouns of a language like German
+    for i, t in enumerate(tokens):
+        if t[0].islower():
+            words.append(t)
+        elif i == 0:
+            words.append(t.lower())
+        elif not t.isupper():
+            caps.append(t)
+    evidence = _evidence(doc_lang)
+    own = _function_words().get(doc_lang, frozenset())
+    counts: dict[str, int] = {}
+    n_own = 0
+    for w in words:
+        langs = evidence.get(w)
+        if langs:
+            for lg in langs:
+                counts[lg] = counts.get(lg, 0) + 1
+        elif w in own:
+            n_own += 1
+    best, top = max(counts.items(), key=lambda kv: kv[1]) if counts else (None, 0)
+    if (top >= MIN_EVIDENCE and top >= MIN_EVIDENCE_SHARE * len(words) and 3 * n_own <= top
+            and len(words) >= MIN_REAL_WORDS):
+        # Function words point to `best`. langdetect must agree, on the sentence without
+        # quotations or (names can pull it towards Croatian or Danish) on its lower-case words.
+        samples, min_prob = (" ".join(tokens), " ".join(words)), MIN_PROB
+    elif (top >= MIN_EVIDENCE_WEAK and n_own == 0
+          and len(words) + _foreign_nouns(caps, best, doc_lang) >= MIN_REAL_WORDS):
+        # A short sentence whose nouns are capitalised ("Der Vertrag läuft bis zum Sommer"):
+        # fewer function words, so langdetect must be surer, on the whole sentence.
+        samples, min_prob = (" ".join(tokens),), MIN_PROB_WEAK
+    elif (top == 0 and n_own == 0 and len(words) >= MIN_WORDS_UNLISTED
+          and _share_known(words, doc_lang) < MAX_KNOWN_SHARE_UNLISTED):
+        probs = langid.probabilities(" ".join(words))
+        if probs and probs[0][0] != doc_lang and probs[0][1] >= MIN_PROB_UNLISTED:
+            return probs[0][0]
+        return None
+    else:
+        return None
+    if best == block_lang:
+        return best
+    for sample in samples:
+        probs = langid.probabilities(sample)
+        if probs and probs[0][0] == best and probs[0][1] >= min_prob:
+            return best
+    return None
+
+
+def _name(code: str) -> str:
+    return LANG_NAMES.get(code, code)
+
+
+DOC = """\
+## What it flags
+A sentence, or a whole paragraph, subheading or caption, written in another language than the
+article: a German sentence left in an English article, an English paragraph in a German one.
+Names, numbers and quotations are ignored, a sentence needs at least six other words and the
+foreign function words must clearly outnumber the article's own, so name-heavy sentences,
+quotations in the original language and foreign terms ("the so-called Zeitenwende", "Sturm und
+Drang") are not flagged. Translation notices are left to TQ102.
+
+## Why it matters
+Untranslated text is the plainest sign that a translation step failed or was skipped for part
+of the article; readers of the republished version cannot read it.
+
+## Example
+"The chancellor spoke in Berlin. Die Regierung wird die Pläne noch in dieser Woche im Kabinett
+beraten. Critics were not convinced." -- the middle sentence is German.
+
+## Fix
+Translate the sentence, or remove it if it is page furniture from the original site.
+"""
+
+
+class ForeignLanguageBlock:
+    meta = RuleMeta(
+        code="TQ701",
+        name="foreign-language-block",
+        family="foreign_language",
+        severity=Severity.WARNING,
+        summary="Sentence or block in another language than the article",
+        doc=DOC,
+        roles=ROLES,
+        examples=(
+            bad("The chancellor spoke in Berlin on Monday. [[Die Regierung wird die Pläne noch "
+                "in dieser Woche im Kabinett beraten.]] Critics were not convinced."),
+            bad("[[Der Kanzler hat am Montag in Berlin gesagt, dass die Regierung die Pläne "
+                "nicht ändern wird.]]"),
+            bad("Der Kanzler äußerte sich am Montag in Berlin. [[The government will discuss "
+                "the plans in the cabinet at the end of this week.]]", lang="de"),
+            bad("[[The minister said that the talks with the unions would continue on "
+                "Friday.]]", lang="de", roles=(Role.CAPTION,)),
+            good("The so-called Zeitenwende has changed German defence policy for good."),
+            good("Merkel's motto „Wir schaffen das“ (“We can do this”) became famous in 2015."),
+            good("Present were Wolodymyr Selenskyj, Oleksandr Syrskyj, Dmytro Kuleba, Andrij "
+                 "Jermak and Denys Schmyhal."),
+            good("Trump sagte: „We are going to end this war very quickly, believe me.“",
+                 lang="de"),
+            good("Ursula von der Leyen met Emmanuel Macron and Olaf Scholz at the Élysée "
+                 "Palace, where they discussed the war in Ukraine."),
+            good("Der Bundestag hat am Donnerstag das Gesetz zur Rente beschlossen. Die "
+                 "Opposition stimmte dagegen.", lang="de"),
+            good("This article was first published in German. Dieser Artikel wurde maschinell "
+                 "übersetzt und erschien zuerst bei einer Partnerzeitung."),
+        ),
+    )
+
+    def __init__(self) -> None:
+        for lg in WARM_LANGS:  # wordfreq and langdetect load their tables once, here
+            _gate_words(lg)
+        langid.warm_up()
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        if doc.lang not in _function_words():
+            return  # no function-word list for the article's language: nothing to compare with
+        for block in ctx.blocks(doc):
+            if _gate(block.text, doc.lang):
+                self._check_block(doc, block, ctx)
+
+    def _check_block(self, doc: Document, block: Block, ctx: Context) -> None:
+        text = block.text
+        # The engine has already run langdetect on the whole block when its function words
+        # disagreed with the article's language: if they clearly agree with that verdict, the
+        # block is foreign and its sentences are not sent to langdetect one by one.
+        block_lang = None
+        if block.lang not in (None, doc.lang) and block.lang in _function_words():
+            if langid.clear_vote(langid.words(text)) == block.lang:
+                block_lang = block.lang
+        notices = None
+        runs: list[list] = []  # [start, end, lang] of runs of foreign sentences
+        for s, e in split_sentences(text, doc.lang):
+            lg = foreign_language(text[s:e], doc.lang, block_lang)
+            if lg is None:
+                continue
+            if notices is None:
+                notices = [(n.start, n.end) for n in document_notices(doc).get(block.index, ())]
+            if any(a < e and s < b for a, b in notices):
+                continue  # a translation notice: TQ102's business
+            if runs and runs[-1][2] == lg and not text[runs[-1][1]:s].strip():
+                runs[-1][1] = e
+            else:
+                runs.append([s, e, lg])
+        for s, e, lg in runs:
+            unit = "sentence"
+            if not text[:s].strip() and not text[e:].strip():
+                unit = {Role.SUBHEADING: "subheading", Role.CAPTION: "caption"}.get(block.role,
+                                                                                   "paragraph")
+            ctx.report(block, s, e, f"{_name(lg)} {unit} in {_name(doc.lang)} text: left "
+                       f"untranslated", None)
