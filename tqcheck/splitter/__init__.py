@@ -1,3 +1,4 @@
-from .plain import split_plain
+"""Split an article into role-labelled blocks (see plain.py for plain text)."""
+from tqcheck.splitter.plain import split_plain
 
 __all__ = ["split_plain"]
