@@ -107,8 +107,10 @@ def _dateline() -> Cue:
     place_date = rf"{_PLACE}\s*,?\s*{date}\s*(?:{_AGENCY})?"
     place_agency = rf"{_PLACE}\s*,?\s*{_AGENCY}"
     stamp = rf"(?:(?:{prefix})\s*:?\s*)?{date}"
-    # The lookahead is a cheap first test: every dateline has a digit (date) or a bracket (agency).
-    pattern = rf"(?=.*[\d(])(?:{place_date}|{place_agency}|{stamp})\s*[-–—:]?$"
+    # Wire style without a date: the place in capitals, then its region ("BATUMI, Georgia").
+    caps_place = rf"(?-i:[A-ZÄÖÜ]{{2,}}(?:[ -][A-ZÄÖÜ]{{2,}})*),\s*{_PLACE}"
+    # The lookahead is a cheap first test: a dated dateline has a digit (date) or a bracket (agency).
+    pattern = rf"(?:(?=.*[\d(])(?:{place_date}|{place_agency}|{stamp})|{caps_place})\s*[-–—:]?$"
     return Cue(re.compile(pattern, re.IGNORECASE), None, (), DATELINE_MAX_WORDS)
 
 

@@ -21,6 +21,8 @@ from tqcheck.splitter import cues
 _CLOSING_QUOTES = "\"”“»«’‘'"
 
 KICKER_MAX_WORDS = 3  # a kicker is a word or three above the headline
+KICKER_LONG_MAX_WORDS = 7  # ...or a short topic line above a clearly longer title
+KICKER_TITLE_MARGIN = 4
 HEADLINE_MAX_WORDS = 35  # longer first lines are running text: the article has no headline
 HEADLINE_MAX_SENTENCE_WORDS = 25  # ... and so are shorter ones that end like a sentence
 LEDE_MIN_WORDS, LEDE_MAX_WORDS = 8, 60  # a one- to three-sentence summary
@@ -201,8 +203,14 @@ def _label_top(lines: list[_Line], roles: list[Role | None]) -> None:
 
 def _is_kicker(line: _Line, below: _Line) -> bool:
     # "Ukraine-Krieg:" is a kicker too; a full stop makes a (very short) sentence.
-    return (line.words <= KICKER_MAX_WORDS and (line.end != "sentence" or line.text.endswith(":"))
-            and line.words < below.words and _can_be_headline(below))
+    if not _can_be_headline(below) or line.words >= below.words:
+        return False
+    if line.words <= KICKER_MAX_WORDS:
+        return line.end != "sentence" or line.text.endswith(":")
+    # A longer topic line ("Sabotage suspicion in the Baltic Sea") is a kicker only above a
+    # clearly longer title that is not a sentence either; above a sentence it is the headline.
+    return (line.words <= KICKER_LONG_MAX_WORDS and line.end == "open" and below.end == "open"
+            and below.words >= line.words + KICKER_TITLE_MARGIN)
 
 
 def _can_be_headline(line: _Line) -> bool:
