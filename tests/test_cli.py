@@ -126,3 +126,14 @@ def test_python_dash_m_works():
     proc = subprocess.run([sys.executable, "-m", "tqcheck", "rules"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert len(proc.stdout.splitlines()) == len(DETECTORS)
+
+
+def test_opt_in_rules_run_only_when_named(tmp_path):
+    from tqcheck.engine import Checker, Settings
+
+    opt_in = [d.meta.code for d in DETECTORS if not d.meta.default]
+    default_codes = {d.meta.code for d in Checker().detectors}
+    assert not set(opt_in) & default_codes
+    for code in opt_in:
+        assert code in {d.meta.code for d in Checker(Settings(select=(code,))).detectors}
+        assert code not in {d.meta.code for d in Checker(Settings(select=("ALL",))).detectors}

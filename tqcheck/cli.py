@@ -143,12 +143,13 @@ def rules(fmt):
     metas = [d.meta for d in all_rules()]
     if fmt == "json":
         click.echo(json.dumps([{"code": m.code, "name": m.name, "family": m.family,
-                                "severity": str(m.severity), "summary": m.summary,
+                                "severity": str(m.severity), "summary": m.summary, "default": m.default,
                                 "roles": sorted(str(r) for r in m.roles)} for m in metas],
                               ensure_ascii=False, indent=1))
         return
     for m in metas:
-        click.echo(f"{m.code}  {m.name:32s} {m.family:20s} {str(m.severity):8s} {m.summary}")
+        opt_in = "" if m.default else " (opt-in: --select it)"
+        click.echo(f"{m.code}  {m.name:32s} {m.family:20s} {str(m.severity):8s} {m.summary}{opt_in}")
 
 
 @main.command()

@@ -72,6 +72,9 @@ class RuleMeta:
     doc: str  # Markdown with the DOC_SECTIONS headings
     examples: tuple[Example, ...]
     roles: frozenset[Role] = TEXT_ROLES  # which blocks the rule reads (Vale's scopes)
+    # Off unless selected by name, code or family: rules that are right but too noisy on
+    # human-written text to run for everyone (ruff's preview, Vale's opt-in styles).
+    default: bool = True
 
     def problems(self) -> list[str]:
         """What is wrong with this metadata (empty when it is well-formed)."""

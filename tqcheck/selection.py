@@ -31,8 +31,16 @@ def validate(selectors: list[str], metas: list[RuleMeta]) -> None:
 
 
 def is_selected(meta: RuleMeta, select: list[str], ignore: list[str]) -> bool:
-    """flake8's rule: the most specific matching selector decides; ties go to select."""
-    best_select = max((_matches(s, meta) for s in select), default=0) if select else 1
+    """flake8's rule: the most specific matching selector decides; ties go to select.
+
+    Without --select the default rules run; an opt-in rule needs a selector naming its code,
+    name or family ("ALL" does not switch opt-in rules on).
+    """
+    if select:
+        best_select = max((_matches(s, meta) for s in select if meta.default or s not in ("ALL", "all")),
+                          default=0)
+    else:
+        best_select = 1 if meta.default else 0
     best_ignore = max((_matches(s, meta) for s in ignore), default=0)
     return best_select > 0 and best_select >= best_ignore
 
