@@ -8,6 +8,8 @@ from ..registry import Detector
 from .boilerplate import PageFurnitureInBody
 from .foreign_language import ForeignLanguageBlock
 from .language_notice import LeftoverTranslationNotice
+from .name_consistency import InconsistentNameSpelling
+from .name_variant import ForeignTransliteration
 from .notice_language import NoticeContradictsLanguage
 from .quote_foreign_style import QuoteForeignStyle
 from .quote_glued import QuoteGlued
@@ -20,6 +22,8 @@ DETECTORS: tuple[type[Detector], ...] = (
     PageFurnitureInBody,
     LeftoverTranslationNotice,
     NoticeContradictsLanguage,
+    ForeignTransliteration,
+    InconsistentNameSpelling,
     QuoteOpenedTwice,
     QuoteWrongMark,
     QuoteForeignStyle,

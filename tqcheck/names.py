@@ -1,0 +1,867 @@
+"""Shared knowledge for the name_variant rules (TQ201 foreign-transliteration, TQ202
+inconsistent-name-spelling): the name table, transliteration rewriting, the skeleton key, and
+one scan of an article's capitalised words that both rules reuse.
+
+Evidence, from strongest to weakest (the "Names" lessons of the project's reference pitfalls):
+
+1. the known-names table (data/names.tsv): a full name ("Wolodymyr Selenskyj") or a surname /
+   single-word place ("Lawrow", "Kiew") in the other language's spelling;
+2. the article itself: it writes the counterpart elsewhere;
+3. wordfreq: the rule-made counterpart is a real, clearly more frequent word of the text's
+   language while the word itself is rare there.
+
+A word is never flagged for merely looking German (Merkel, Scholz, Schaffer, Wagner): the rule
+path needs a transliteration marker, a rewrite to a counterpart, and confirmation.
+
+TQ202 groups spellings of one entity (table, accents, skeleton keys) and leaves the spans TQ201
+flags to TQ201, so one wrong spelling gets one finding.
+
+Speed: everything per word is cached across articles (module-level dicts); an article costs one
+regex pass per block, a dict look-up per distinct capitalised word, and positions only for the
+blocks that hold a candidate. The scan and TQ201's hits are kept for the last article, so the
+two rules share them.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+
+from . import data
+from .model import Block, Document
+
+LANGS = ("en", "de")
+OTHER = {"en": "de", "de": "en"}
+LANG_NAME = {"en": "English", "de": "German"}
+MAX_VARIANTS = 64
+
+# --------------------------------------------------------------------------- word frequencies
+
+_FREQ: dict[str, dict[str, float]] = {}
+_ZIPF: dict[tuple[str, str], float] = {}
+
+
+def _freqs(lang: str) -> dict[str, float]:
+    d = _FREQ.get(lang)
+    if d is None:
+        try:
+            from wordfreq import get_frequency_dict
+            d = get_frequency_dict(lang)
+        except (LookupError, ValueError):  # a language wordfreq does not know
+            d = {}
+        _FREQ[lang] = d
+    return d
+
+
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of a word (case-folded), 0 when unknown; cached."""
+    key = (word, lang)
+    z = _ZIPF.get(key)
+    if z is None:
+        f = _freqs(lang).get(word.casefold(), 0.0)
+        z = round(math.log10(f) + 9, 2) if f > 0 else 0.0
+        if len(_ZIPF) > 500_000:
+            _ZIPF.clear()
+        _ZIPF[key] = z
+    return z
+
+
+# --------------------------------------------------------------------------- keys
+
+_UMLAUTS = str.maketrans({"ä": "\x01", "ö": "\x02", "ü": "\x03", "ß": "\x04",
+                          "Ä": "\x05", "Ö": "\x06", "Ü": "\x07"})
+_UMLAUTS_BACK = str.maketrans({v: k for k, v in {"ä": "\x01", "ö": "\x02", "ü": "\x03", "ß": "\x04",
+                                                  "Ä": "\x05", "Ö": "\x06", "Ü": "\x07"}.items()})
+
+
+def strip_accents(text: str, keep_umlauts: bool = False) -> str:
+    """Drop diacritics (Sánchez -> Sanchez). With ``keep_umlauts`` ä ö ü ß stay: in German they
+    are letters of their own (Garten / Gärten, Masse / Maße are different words)."""
+    if text.isascii():
+        return text
+    if keep_umlauts:
+        text = text.translate(_UMLAUTS)
+    out = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return out.translate(_UMLAUTS_BACK) if keep_umlauts else out
+
+
+@lru_cache(maxsize=1)
+def _translit() -> dict:
+    raw = data.toml("translit.toml")
+    out = {"skeleton": [(re.compile(p), r) for p, r in raw["skeleton"]["steps"]],
+           "near": [(re.compile(p), r) for p, r in raw["near"]["steps"]],
+           "near_min": int(raw["near"]["min_length"]),
+           "near_marker": re.compile(raw["near"]["marker"])}
+    for direction in ("de_en", "en_de"):
+        sec = raw[direction]
+        out[direction] = {
+            "markers": re.compile(sec["markers"]),
+            "strong": re.compile(sec["strong"]),
+            "rules": [(re.compile(p), tuple(alts)) for p, alts in sec["rules"]],
+        }
+    return out
+
+
+_SKEL: dict[tuple[str, bool], str] = {}
+_NEAR: dict[tuple[str, bool], str | None] = {}
+_ACCENT: dict[tuple[str, bool], str] = {}
+
+
+def accent_key(word: str, keep_umlauts: bool = False) -> str:
+    """Lower case without diacritics (umlauts kept for German text)."""
+    key = (word, keep_umlauts)
+    k = _ACCENT.get(key)
+    if k is None:
+        k = strip_accents(word, keep_umlauts).lower()
+        if len(_ACCENT) > 200_000:
+            _ACCENT.clear()
+        _ACCENT[key] = k
+    return k
+
+
+def skeleton(word: str, keep_umlauts: bool = False) -> str:
+    """transliteration.md §4.3: the same key for Selenskyj / Zelensky / Zelenskyy."""
+    key = (word, keep_umlauts)
+    k = _SKEL.get(key)
+    if k is None:
+        k = accent_key(word, keep_umlauts).replace("ß", "ss")
+        for pat, rep in _translit()["skeleton"]:
+            k = pat.sub(rep, k)
+        if len(_SKEL) > 200_000:
+            _SKEL.clear()
+        _SKEL[key] = k
+    return k
+
+
+def near_key(word: str, keep_umlauts: bool = False) -> str | None:
+    """The skeleton with y/j/i merged, for long words with a transliteration marker; else None."""
+    key = (word, keep_umlauts)
+    try:
+        return _NEAR[key]
+    except KeyError:
+        pass
+    t = _translit()
+    low = accent_key(word, keep_umlauts)
+    k = None
+    if len(low) >= t["near_min"] and t["near_marker"].search(low):
+        k = skeleton(word, keep_umlauts)
+        for pat, rep in t["near"]:
+            k = pat.sub(rep, k)
+    if len(_NEAR) > 200_000:
+        _NEAR.clear()
+    _NEAR[key] = k
+    return k
+
+
+# --------------------------------------------------------------------------- rewriting
+
+_VARIANTS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _case_like(model: str, low: str) -> str:
+    if model.isupper():
+        return low.upper()
+    return low[:1].upper() + low[1:]
+
+
+def variants(word: str, source: str, target: str) -> tuple[str, ...]:
+    """Spellings of ``word`` (written in ``source`` press style) in ``target`` press style,
+    by the rewrite rules of translit.toml; the word itself excluded. Cached."""
+    key = (word, source + target)
+    got = _VARIANTS.get(key)
+    if got is not None:
+        return got
+    rules = _translit()[f"{source}_{target}"]["rules"]
+    low = word.lower()
+    pieces: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(low):
+        for pat, alts in rules:
+            m = pat.match(low, i)
+            if m and m.end() > i:
+                pieces.append(alts)
+                i = m.end()
+                break
+        else:
+            pieces.append((low[i],))
+            i += 1
+    out: list[str] = []
+    seen = {low}
+    for combo in product(*pieces):
+        cand = "".join(combo)
+        if cand and cand not in seen:
+            seen.add(cand)
+            out.append(_case_like(word, cand))
+            if len(out) >= MAX_VARIANTS:
+                break
+    got = tuple(out)
+    if len(_VARIANTS) > 100_000:
+        _VARIANTS.clear()
+    _VARIANTS[key] = got
+    return got
+
+
+def has_marker(word: str, source: str, target: str, strong: bool = False) -> bool:
+    sec = _translit()[f"{source}_{target}"]
+    return bool((sec["strong"] if strong else sec["markers"]).search(word.lower()))
+
+
+# --------------------------------------------------------------------------- the name table
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A multi-word spelling that is foreign in the target language, and its fix."""
+
+    form: str  # as written in the foreign language
+    fix: str  # the target language's press spelling
+    kind: str
+    row: int
+    # per word position: the target language's accepted words there (persons with equal word
+    # counts only; None = replace the whole phrase)
+    accepted: tuple[frozenset[str], ...] | None
+    fix_words: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Single:
+    """A one-word spelling (surname, place, organisation) foreign in the target language."""
+
+    form: str
+    fix: str
+    kind: str
+    row: int
+    fix_variants: frozenset[str]  # every target spelling of that word (article evidence)
+
+
+@dataclass
+class Table:
+    phrases: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)  # lang -> first word -> phrases
+    singles: dict[str, dict[str, Single]] = field(default_factory=dict)  # lang -> word -> entry
+    first_names: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> foreign first name -> fix
+    accepted: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> words right in that language
+    known: frozenset[str] = frozenset()  # every word of the table, either language
+    groups: dict[str, dict[str, int]] = field(default_factory=dict)  # lang -> word -> entity id (TQ202)
+    person_groups: dict[str, dict[str, int]] = field(default_factory=dict)  # the same, person rows only
+    preferred: dict[str, dict[int, str]] = field(default_factory=dict)  # lang -> entity id -> main spelling
+
+
+def _split_alts(cell: str) -> list[str]:
+    return [a.strip() for a in (cell or "").split(";") if a.strip()]
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    rows = data.tsv("names.tsv")
+    t = Table()
+    known: set[str] = set()
+    for lang in LANGS:
+        t.phrases[lang] = {}
+        t.singles[lang] = {}
+        t.first_names[lang] = {}
+        t.groups[lang] = {}
+        t.person_groups[lang] = {}
+        t.preferred[lang] = {}
+    # forms[lang][row] = list of word tuples (main first)
+    parsed = []
+    for r, row in enumerate(rows):
+        kind = row["kind"].strip()
+        check = row["check"].strip() or "both"
+        forms = {}
+        for lang, col, also in (("de", "german", "also_de"), ("en", "english", "also_en")):
+            main = row[col].strip()
+            fulls, surnames = [main], []
+            for alt in _split_alts(row[also]):
+                n_alt, n_main = len(alt.split()), len(main.split())
+                if kind == "person" and n_alt == 1 and n_main > 1:
+                    surnames.append(alt)
+                else:
+                    fulls.append(alt)
+            forms[lang] = (fulls, surnames)
+            for f in fulls + surnames:
+                known.update(words_of(f))
+        parsed.append((r, kind, check, forms))
+
+    accepted = {lang: set() for lang in LANGS}
+    for r, kind, check, forms in parsed:
+        for lang in LANGS:
+            fulls, surnames = forms[lang]
+            for f in fulls + surnames:
+                accepted[lang].update(words_of(f))
+    t.accepted = {lang: frozenset(v) for lang, v in accepted.items()}
+    t.known = frozenset(known)
+
+    specs: dict[str, list[tuple[set[str], str, bool]]] = {lang: [] for lang in LANGS}
+    for r, kind, check, forms in parsed:
+        for target in LANGS:
+            source = OTHER[target]
+            flag_here = check == "both" or check == target
+            t_fulls, t_surnames = forms[target]
+            s_fulls, s_surnames = forms[source]
+            fix = t_fulls[0]
+            fix_words = tuple(fix.split())
+            n = len(fix_words)
+            person = kind == "person" and n > 1
+            pos_ok = None
+            if person:  # the target's accepted words per position
+                cols = [set() for _ in range(n)]
+                for f in t_fulls:
+                    ws = f.split()
+                    if len(ws) == n:
+                        for i, w in enumerate(ws):
+                            cols[i].add(w)
+                cols[-1].update(t_surnames)
+                pos_ok = tuple(frozenset(c) for c in cols)
+            # TQ202 entities in `target` text: the target's own spellings belong together; the
+            # source's too when they are an error there (then they name the same entity).
+            if person:
+                for i in range(n):
+                    members = set(pos_ok[i])
+                    if flag_here:
+                        members.update(f.split()[i] for f in s_fulls if len(f.split()) == n)
+                        if i == n - 1:
+                            members.update(s_surnames)
+                    specs[target].append((members, fix_words[i], True))
+            elif n == 1:
+                members = {f for f in t_fulls if len(f.split()) == 1}
+                if flag_here:
+                    members.update(f for f in s_fulls if len(f.split()) == 1)
+                specs[target].append((members, fix, False))
+            if not flag_here:
+                continue
+            # TQ201: what is foreign in `target` text
+            for f in s_fulls:
+                ws = f.split()
+                if f in t_fulls or len(ws) < 2:
+                    continue
+                same_shape = person and len(ws) == n
+                t.phrases[target].setdefault(words_of(f)[0], []).append(Phrase(
+                    f, fix, kind, r, pos_ok if same_shape else None, fix_words if same_shape else None))
+                if same_shape and ws[0] not in pos_ok[0]:
+                    t.first_names[target].setdefault(ws[0], fix_words[0])
+            if person:
+                single_forms = [f.split()[-1] for f in s_fulls if len(f.split()) == n] + s_surnames
+                t_variants, fix_single = set(pos_ok[-1]), fix_words[-1]
+            elif n == 1:
+                single_forms = [f for f in s_fulls if len(f.split()) == 1]
+                t_variants, fix_single = {f for f in t_fulls if len(f.split()) == 1}, fix
+            else:
+                single_forms = []
+            for w in single_forms:
+                if w in t.accepted[target] or not WORD_RE.fullmatch(w):
+                    continue
+                t.singles[target].setdefault(w, Single(w, fix_single, kind, r, frozenset(t_variants)))
+    for lang in LANGS:
+        for persons_only, out in ((False, t.groups[lang]), (True, t.person_groups[lang])):
+            parent: dict[str, str] = {}
+
+            def find(x: str) -> str:
+                while parent.setdefault(x, x) != x:
+                    parent[x] = parent[parent[x]]
+                    x = parent[x]
+                return x
+
+            for members, _main, person in specs[lang]:
+                if persons_only and not person:
+                    continue
+                ms = [m for m in members if WORD_RE.fullmatch(m)]
+                for m in ms[1:]:
+                    ra, rb = find(ms[0]), find(m)
+                    if ra != rb:
+                        parent[rb] = ra
+            ids: dict[str, int] = {}
+            for w in list(parent):
+                out[w] = ids.setdefault(find(w), len(ids))
+        for members, main, _person in specs[lang]:
+            if main in t.groups[lang]:
+                t.preferred[lang].setdefault(t.groups[lang][main], main)
+    return t
+
+
+# --------------------------------------------------------------------------- scanning an article
+
+try:  # the `regex` module (a wordfreq dependency) finds capitalised words ~1.5x faster
+    import regex as _regex
+
+    CAP_RE = _regex.compile(r"\b\p{Lu}\p{L}*")
+except ImportError:  # pragma: no cover
+    _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
+    CAP_RE = re.compile(r"\b[" + re.escape(_UPPER) + r"][^\W\d_]*")
+_RUN_GAP = frozenset({" ", "\u00a0", "\u202f"})
+NOT_PROSE = frozenset("#@/._\\")  # #Kyiv, @Kyiv, kyiv.ua/Kharkiv: hashtags, handles, addresses
+
+
+class Occ:
+    """One capitalised word in a block, with its run: the capitalised words joined to it by
+    single spaces ("Russian President Wladimir Putin"). The last word of a run is its head
+    (a surname, a place, a single word); the others are given names, titles or attributes."""
+
+    __slots__ = ("block", "start", "end", "text", "pos", "run_start", "run_end")
+
+    def __init__(self, block: Block, start: int, end: int, text: str, pos: int, run_start: int,
+                 run_end: int):
+        self.block, self.start, self.end, self.text = block, start, end, text
+        self.pos, self.run_start, self.run_end = pos, run_start, run_end
+
+    @property
+    def head(self) -> bool:
+        return self.pos == self.run_end
+
+
+class Scan:
+    """The capitalised words of an article's blocks. Words per block come from one findall;
+    positions and runs are only worked out for the blocks a rule asks about."""
+
+    def __init__(self, doc: Document, blocks: tuple[Block, ...]):
+        self.doc = doc
+        self.blocks = blocks
+        self.block_words = [CAP_RE.findall(b.text) for b in blocks]
+        counts: dict[str, int] = {}
+        for ws in self.block_words:
+            for w in ws:
+                counts[w] = counts.get(w, 0) + 1
+        self.counts = counts
+        self.words = counts.keys()
+        self._occs: dict[int, list[Occ]] = {}
+
+    def occs(self, block: Block) -> list[Occ]:
+        got = self._occs.get(block.index)
+        if got is not None:
+            return got
+        text = block.text
+        found = [(m.start(), m.end(), m.group()) for m in CAP_RE.finditer(text)]
+        n = len(found)
+        starts = list(range(n))
+        for i in range(1, n):
+            if text[found[i - 1][1]:found[i][0]] in _RUN_GAP:
+                starts[i] = starts[i - 1]
+        ends = list(range(n))
+        for i in range(n - 2, -1, -1):
+            if starts[i + 1] == starts[i]:
+                ends[i] = ends[i + 1]
+        got = [Occ(block, s, e, w, i, starts[i], ends[i]) for i, (s, e, w) in enumerate(found)]
+        self._occs[block.index] = got
+        return got
+
+
+_last_scan: list = [None, None]
+
+
+def scan(doc: Document, blocks) -> Scan:
+    """The scan of these blocks of this article; the last one is reused (both rules ask)."""
+    blocks = tuple(blocks)
+    key = (id(doc), tuple(b.index for b in blocks))
+    last = _last_scan[1]
+    if _last_scan[0] == key and last.doc is doc:
+        return last
+    sc = Scan(doc, blocks)
+    _last_scan[0], _last_scan[1] = key, sc
+    return sc
+
+
+# --------------------------------------------------------------------------- quotations
+
+_QUOTE_RE = re.compile(r"„[^“”\"„\n]{2,}[“”\"]|“[^“”\n]{2,}[”“]|\"[^\"\n]{2,}\"|«[^«»\n]{2,}»|»[^«»\n]{2,}«")
+
+
+def foreign_quotes(text: str, target: str) -> list[tuple[int, int]]:
+    """Spans of quotations written in the other language (a German quote kept in an English
+    article, "auf Englisch steht: „Kharkiv is grateful“" in a German one): names there are
+    right as they are. A quotation is foreign when more of its words (names of the table left
+    out) clearly lean to the other language than to the text's."""
+    source = OTHER.get(target)
+    if source is None or not any(q in text for q in "„“\"«»"):
+        return []
+    known = table().known
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        src = tgt = 0
+        for w in WORD_RE.findall(m.group()):
+            if w in known:
+                continue
+            zs, zt = zipf(w, source), zipf(w, target)
+            if zs >= 2.0 and zs >= zt + 1.0:
+                src += 1
+            elif zt >= 2.0 and zt >= zs + 1.0:
+                tgt += 1
+        if src >= 2 and src > 2 * tgt:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of all double-quoted passages of a block („…“, “…”, "…", «…», »…«)."""
+    if not any(q in text for q in "„“\"«»"):
+        return []
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def leans(word: str, lang: str, margin: float = 1.0, floor: float = 3.0) -> bool:
+    """The word is an ordinary word of ``lang`` and clearly not of the other language."""
+    z = zipf(word, lang)
+    return z >= floor and z > zipf(word, OTHER[lang]) + margin
+
+
+def block_language_ok(block: Block, doc_lang: str) -> bool:
+    """Skip blocks detected as the other language (an untranslated paragraph: its names are
+    right for its own language; the foreign_language rules report the block)."""
+    return not (block.lang in LANGS and block.lang != doc_lang)
+
+
+# --------------------------------------------------------------------------- TQ201's evidence
+
+class Hit:
+    """A spelling that belongs to the other language, with the target language's form."""
+
+    __slots__ = ("block", "start", "end", "fix", "evidence")
+
+    def __init__(self, block: Block, start: int, end: int, fix: str, evidence: str):
+        self.block, self.start, self.end, self.fix = block, start, end, fix
+        self.evidence = evidence  # "table" | "article" | "wordfreq"
+
+    def __repr__(self) -> str:
+        return f"Hit({self.block.text[self.start:self.end]!r}->{self.fix!r}, {self.evidence})"
+
+
+_PHRASE, _SINGLE, _GENITIVE, _RULE = 1, 2, 4, 8
+_KIND: dict[str, dict[str, int]] = {"en": {}, "de": {}}
+_RULE_VERDICT: dict[tuple[str, str], str | None] = {}
+
+
+def _kind(w: str, target: str) -> int:
+    """What TQ201 may do with this word in text of the target language (cached per word)."""
+    cache = _KIND[target]
+    k = cache.get(w)
+    if k is not None:
+        return k
+    tab = table()
+    k = 0
+    if w in tab.phrases[target]:
+        k |= _PHRASE
+    if w in tab.singles[target]:
+        k |= _SINGLE
+    elif (target == "de" and len(w) > 4 and w.endswith("s") and w not in tab.accepted["de"]
+          and w[:-1] in tab.singles["de"]):
+        k |= _GENITIVE  # German genitive of an English form: Zelenskys -> Selenskyjs
+    if not k and _rule_candidate(w, target):
+        k |= _RULE
+    if len(cache) > 300_000:
+        cache.clear()
+    cache[w] = k
+    return k
+
+
+def _rule_candidate(w: str, target: str) -> bool:
+    """Could the transliteration rules apply: a plain capitalised word the table does not know,
+    with a transliteration marker, rare in the target language and at least as much at home in
+    the source language."""
+    source = OTHER[target]
+    if len(w) < 4 or not w[1:].islower() or w in table().known:
+        return False
+    if not has_marker(w, source, target):
+        return False
+    ft = zipf(w, target)
+    return ft < 2.5 and zipf(w, source) >= ft
+
+
+def _foreign_neighbour(occs: list[Occ], o: Occ, source: str) -> bool:
+    """A word of the same name run is plainly a word of the source language: the name is part
+    of a proper name in that language ("Kyiv Independent", "Moscow Times" in German text)."""
+    known = table().known
+    for j in (o.pos - 1, o.pos + 1):
+        if o.run_start <= j <= o.run_end:
+            w = occs[j].text
+            if w not in known and leans(w, source):
+                return True
+    return False
+
+
+def _phrase_hit(tab: Table, target: str, o: Occ) -> Hit | None:
+    text = o.block.text
+    for ph in tab.phrases[target].get(o.text, ()):
+        if not text.startswith(ph.form, o.start):
+            continue
+        end = o.start + len(ph.form)
+        if end < len(text) and text[end].isalnum():
+            continue
+        if ph.accepted is None:
+            return Hit(o.block, o.start, end, ph.fix, "table")
+        parts = [(m.start() + o.start, m.end() + o.start, m.group()) for m in re.finditer(r"\S+", ph.form)]
+        wrong = [i for i, (_, _, w) in enumerate(parts) if w not in ph.accepted[i]]
+        if not wrong:
+            continue
+        s, e = parts[wrong[0]][0], parts[wrong[-1]][1]
+        out, cur = [], s
+        for i in range(wrong[0], wrong[-1] + 1):
+            ps, pe, w = parts[i]
+            out.append(text[cur:ps])
+            out.append(ph.fix_words[i] if i in wrong else w)
+            cur = pe
+        return Hit(o.block, s, e, "".join(out), "table")
+    return None
+
+
+def _single_verdict(tab: Table, counts, target: str, w: str, genitive: bool) -> tuple[str, str] | None:
+    """(fix, evidence) for a table word, or None when the word is established in the target
+    language (Odessa, Peking and Donbass in English) and the article does not use the
+    counterpart."""
+    entry = tab.singles[target][w[:-1] if genitive else w]
+    ft, fc = zipf(entry.form, target), zipf(entry.fix, target)
+    fix = entry.fix + ("s" if genitive else "")
+    if not (ft >= 3.0 or (ft >= 1.5 and ft + 1.0 > fc)):
+        return fix, "table"
+    if ft < 3.0 and any(v in counts for v in entry.fix_variants):
+        return fix, "article"
+    return None
+
+
+def _single_hit(tab: Table, target: str, occs: list[Occ], o: Occ, verdict: tuple[str, str]) -> Hit | None:
+    if not o.head and zipf(o.text, target) >= 1.0:  # "Tokio Hotel", "Riad Malki", "Kyiv Independent"
+        return None
+    if _foreign_neighbour(occs, o, OTHER[target]):
+        return None
+    return Hit(o.block, o.start, o.end, verdict[0], verdict[1])
+
+
+def _rule_verdict(tab: Table, counts, target: str, w: str) -> tuple[str, str] | None:
+    """(counterpart, evidence) for a word the rules may rewrite: the article writes the
+    counterpart, or wordfreq confirms it (strong marker; the counterpart a real word, clearly
+    more frequent in the target language and at home there)."""
+    source = OTHER[target]
+    cands = variants(w, source, target)
+    for c in cands:
+        if c in counts:
+            return c, "article"
+    key = (w, target)
+    if key in _RULE_VERDICT:
+        best = _RULE_VERDICT[key]
+    else:
+        best = None
+        if cands and has_marker(w, source, target, strong=True):
+            zc, c = max((zipf(c, target), c) for c in cands)
+            if zc >= 2.0 and zc >= zipf(w, target) + 1.0 and zc >= zipf(c, source) and c not in tab.known:
+                best = c
+        if len(_RULE_VERDICT) > 100_000:
+            _RULE_VERDICT.clear()
+        _RULE_VERDICT[key] = best
+    return (best, "wordfreq") if best else None
+
+
+def _rule_hit(target: str, occs: list[Occ], o: Occ, verdict: tuple[str, str]) -> Hit | None:
+    if not o.head or _foreign_neighbour(occs, o, OTHER[target]):
+        return None
+    return Hit(o.block, o.start, o.end, verdict[0], verdict[1])
+
+
+def _with_first_name(tab: Table, target: str, occs: list[Occ], o: Occ, hit: Hit) -> Hit:
+    """Take a foreign first name before a flagged surname into the finding (Sergej Rjabkow)."""
+    j = o.pos - 1
+    if j < o.run_start or hit.start != o.start:
+        return hit
+    prev = occs[j]
+    fix = tab.first_names[target].get(prev.text)
+    if fix is None:
+        return hit
+    return Hit(hit.block, prev.start, hit.end, fix + o.block.text[prev.end:o.start] + hit.fix, hit.evidence)
+
+
+_last_hits: list = [None, None]
+
+
+def foreign_spellings(doc: Document, blocks) -> list[Hit]:
+    """TQ201: names spelled the other language's way (German in English text, English in
+    German text). Shared with TQ202, which leaves these spans to TQ201."""
+    blocks = tuple(blocks)
+    key = (id(doc), tuple(b.index for b in blocks))
+    last = _last_hits[1]
+    if _last_hits[0] == key and last[0] is doc:
+        return last[1]
+    hits: list[Hit] = []
+    target = doc.lang
+    if target in LANGS:
+        tab = table()
+        sc = scan(doc, blocks)
+        counts = sc.counts
+        kinds: dict[str, tuple[int, tuple[str, str] | None]] = {}
+        cache = _KIND[target]
+        for w in [w for w in counts if cache.get(w, 1)]:  # known-irrelevant words skipped in C
+            k = _kind(w, target)
+            if not k:
+                continue
+            verdict = None
+            if k & (_SINGLE | _GENITIVE):
+                verdict = _single_verdict(tab, counts, target, w, bool(k & _GENITIVE))
+            elif k & _RULE:
+                verdict = _rule_verdict(tab, counts, target, w)
+            if verdict or k & _PHRASE:
+                kinds[w] = (k, verdict)
+        if kinds:
+            for b, ws in zip(sc.blocks, sc.block_words):
+                if not any(w in kinds for w in ws) or not block_language_ok(b, target):
+                    continue
+                occs = sc.occs(b)
+                quotes = None
+                taken = -1
+                text = b.text
+                for o in occs:
+                    got = kinds.get(o.text)
+                    if got is None or o.start < taken or (o.start and text[o.start - 1] in NOT_PROSE):
+                        continue
+                    k, verdict = got
+                    hit = _phrase_hit(tab, target, o) if k & _PHRASE else None
+                    if hit is None and verdict is not None:
+                        if k & (_SINGLE | _GENITIVE):
+                            hit = _single_hit(tab, target, occs, o, verdict)
+                        else:
+                            hit = _rule_hit(target, occs, o, verdict)
+                        if hit is not None:
+                            hit = _with_first_name(tab, target, occs, o, hit)
+                    if hit is None:
+                        continue
+                    if quotes is None:
+                        quotes = foreign_quotes(b.text, target)
+                    if quotes and inside(quotes, hit.start, hit.end):
+                        continue
+                    hits.append(hit)
+                    taken = hit.end
+    _last_hits[0], _last_hits[1] = key, (doc, hits)
+    return hits
+
+
+# --------------------------------------------------------------------------- TQ202's evidence
+
+_PROFILE: dict[tuple[str, str], tuple] = {}
+
+
+def _profile(f: str, lang: str) -> tuple:
+    """(skeleton, near key, table entity, table person entity, common) of a word; cached."""
+    key = (f, lang)
+    p = _PROFILE.get(key)
+    if p is None:
+        tab = table()
+        ours = lang in LANGS
+        de = lang == "de"
+        p = (skeleton(f, de) if len(f) >= 4 else None,
+             near_key(f, de),
+             tab.groups[lang].get(f) if ours else None,
+             tab.person_groups[lang].get(f) if ours else None,
+             zipf(f, lang) >= 2.0)
+        if len(_PROFILE) > 300_000:
+            _PROFILE.clear()
+        _PROFILE[key] = p
+    return p
+
+
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def _typo_only(a: str, b: str) -> bool:
+    """Spellings that differ only in case or letter doubling (Garett / Garrett, AirPods /
+    Airpods): a typo or house style, not a transliteration; left alone."""
+    return _DOUBLE_RE.sub(r"\1", a.lower()) == _DOUBLE_RE.sub(r"\1", b.lower())
+
+
+def entity_groups(forms, lang: str, persons_only: bool = False) -> dict[str, str]:
+    """Group the spellings of one article that name the same entity: the table (only its
+    person rows with ``persons_only``, for first names: "Peking University" and "Beijing
+    Normal University" are two universities), spellings that differ only in accents
+    (Sánchez / Sanchez), and, in English and German, equal skeletons (Selenskyj / Selenskij,
+    Zelensky / Zelenskyy) or, for long words with transliteration letters, equal near keys
+    (Zaporizhzhia / Zaporizhzhya) unless both are established words (Chan / Khan, Schulz /
+    Schultz, Fischer / Fisher: two names).
+
+    Returns word -> representative for the words grouped with another; a word missing from
+    the result stands alone."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while x in parent and parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+            parent.setdefault(ra, ra)
+
+    forms = list(forms)
+    profiles = [_profile(f, lang) for f in forms]
+    gi = 3 if persons_only else 2
+    buckets = []
+    for col in (0, 1, gi):  # skeleton, near key, table entity: only keys two words share
+        keys = [p[col] for p in profiles]
+        if len(set(keys)) == len(keys):
+            continue
+        shared = {k for k, n in Counter(keys).items() if n > 1 and k is not None}
+        if shared:
+            b: dict = {}
+            for f, p, k in zip(forms, profiles, keys):
+                if k in shared:
+                    b.setdefault(k, []).append((f, p))
+            buckets.append((col, b))
+    de = lang == "de"
+    if not all(f.isascii() for f in forms):  # differing only in accents is strong by itself
+        keys = [accent_key(f, de) for f in forms]
+        if len(set(keys)) < len(keys):
+            low: dict = {}
+            for f, k in zip(forms, keys):
+                low.setdefault(k, []).append(f)
+            for members in low.values():
+                for i, a in enumerate(members):
+                    for m in members[i + 1:]:
+                        if a.lower() != m.lower():  # AirPods / Airpods: case is house style
+                            union(a, m)
+    for col, bucket in buckets:
+        for members in bucket.values():
+            for i, (a, pa) in enumerate(members):
+                for m, pm in members[i + 1:]:
+                    if col == gi:  # the table says so
+                        union(a, m)
+                    elif lang in LANGS and not _typo_only(a, m) and (
+                            not (pa[4] and pm[4]) or accent_key(a, de) == accent_key(m, de)):
+                        union(a, m)
+    return {f: find(f) for f in parent}
+
+
+def majority(forms: dict[str, list], lang: str) -> tuple[str, str] | None:
+    """The spelling to keep and why (proselint's majority rule); on a tie the table's form for
+    the language, then (for spellings that differ only in accents) the accented form when the
+    language really uses it, then a clearly more frequent word of the language. None when
+    nothing decides."""
+    counts = sorted(((len(v), f) for f, v in forms.items()), reverse=True)
+    top = [f for n, f in counts if n == counts[0][0]]
+    if len(top) == 1:
+        return top[0], "majority"
+    name = LANG_NAME.get(lang, lang)
+    if lang in LANGS:
+        tab = table()
+        for f in top:
+            g = tab.groups[lang].get(f)
+            if g is not None and tab.preferred[lang].get(g) == f:
+                return f, f"the {name} press form"
+    if len({accent_key(f, lang == "de") for f in top}) == 1:
+        plain = [f for f in top if f == strip_accents(f)]
+        marked = [f for f in top if f != strip_accents(f)]
+        if len(marked) == 1 and len(plain) == 1:
+            if zipf(marked[0], lang) >= 1.5:
+                return marked[0], f"the accented form {name} text uses"
+            return plain[0], f"{name} text writes it without accents"
+    scored = sorted(((zipf(f, lang), f) for f in top), reverse=True)
+    if scored[0][0] >= scored[1][0] + 0.5:
+        return scored[0][1], f"the more common {name} spelling"
+    return None
