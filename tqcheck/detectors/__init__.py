@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..registry import Detector
 from .boilerplate import PageFurnitureInBody
 from .foreign_language import ForeignLanguageBlock
+from .glued_word import GluedWords
 from .language_notice import LeftoverTranslationNotice
 from .name_consistency import InconsistentNameSpelling
 from .name_variant import ForeignTransliteration
@@ -17,6 +18,7 @@ from .quote_mixed_style import QuoteMixedStyle
 from .quote_opened_twice import QuoteOpenedTwice
 from .quote_unbalanced import QuoteUnbalanced
 from .quote_wrong_mark import QuoteWrongMark
+from .word_order import VerbFinalClause
 
 DETECTORS: tuple[type[Detector], ...] = (
     PageFurnitureInBody,
@@ -30,5 +32,7 @@ DETECTORS: tuple[type[Detector], ...] = (
     QuoteUnbalanced,
     QuoteGlued,
     QuoteMixedStyle,
+    GluedWords,
+    VerbFinalClause,
     ForeignLanguageBlock,
 )
