@@ -26,21 +26,31 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+@lru_cache(maxsize=None)
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose function-word list holds it (one lookup per token)."""
+    index: dict[str, list[str]] = {}
+    for lang, fw in _function_words().items():
+        for w in fw:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def _counts(tokens: list[str]) -> Counter:
+    index = _languages_of_word()
+    counts: dict[str, int] = {}
+    for t in tokens:
+        for lang in index.get(t) or index.get(t.lower()) or ():
+            counts[lang] = counts.get(lang, 0) + 1
+    return Counter(counts)
+
+
 def vote(tokens: list[str]) -> tuple[str | None, int, int]:
     """(leading language, its function-word count, the runner-up's count)."""
-    lowered = [t.lower() for t in tokens]
-    counts = Counter()
-    for lang, fw in _function_words().items():
-        counts[lang] = sum(1 for t in lowered if t in fw)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] == 0:
+    ranked = _counts(tokens).most_common(2)
+    if not ranked:
         return None, 0, 0
     return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0
-
-
-def _count(tokens: list[str], lang: str) -> int:
-    fw = _function_words().get(lang, frozenset())
-    return sum(1 for t in tokens if t.lower() in fw)
 
 
 def clear_vote(tokens: list[str]) -> str | None:
@@ -99,8 +109,11 @@ def detect(text: str, expected: str | None = None) -> str | None:
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
-    leader, top, second = vote(tokens)
-    if leader is not None and expected is not None and top > 0 and _count(tokens, expected) == top:
+    counts = _counts(tokens)
+    ranked = counts.most_common(2)
+    leader, top = ranked[0] if ranked else (None, 0)
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if leader is not None and expected is not None and counts[expected] == top:
         return expected  # the expected language leads or ties: no reason to doubt it
     if leader is not None and expected is None and top > second:
         return leader
