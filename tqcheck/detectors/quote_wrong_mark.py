@@ -8,7 +8,7 @@ from ..registry import Context, RuleMeta, bad, good
 DOC = """\
 ## What it flags
 A quotation whose opening and closing marks do not make a pair in the article's language:
-“Washingtonpost.com“ in English (closed with the opening mark), „Text„ or „Text” in German, or
+“Example.com“ in English (closed with the opening mark), „Text„ or „Text” in German, or
 “Text“ in German (opened with the German closing mark). Another language's complete pair
 (German „…“ in English) is TQ303, not this rule.
 
@@ -18,7 +18,7 @@ round-trips mangle it into “…“, which looks like a new quotation starting 
 and screen readers alike.
 
 ## Example
-This article first appeared at “Washingtonpost.com“. The second mark should be ”.
+The report first appeared on “Example.com“. The second mark should be ”.
 
 ## Fix
 Replace the wrong mark with the one the language uses: ” to close in English, “ to close and
@@ -35,7 +35,7 @@ class QuoteWrongMark:
         summary="A quotation is closed with an opening mark or opened with a closing mark",
         doc=DOC,
         examples=(
-            bad("This article was first published at the “Washingtonpost.com[[“]] website.",
+            bad("The story ran on the “Harbour Gazette[[“]] website on Monday.",
                 fix="”"),
             bad("He called the plan “a historic mistake[[“]] and left the room.", fix="”"),
             bad("Der Kanzler nannte den Plan „einen historischen Fehler[[„]] und ging.", fix="“",
