@@ -137,3 +137,14 @@ def test_opt_in_rules_run_only_when_named(tmp_path):
     for code in opt_in:
         assert code in {d.meta.code for d in Checker(Settings(select=(code,))).detectors}
         assert code not in {d.meta.code for d in Checker(Settings(select=("ALL",))).detectors}
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "r.json"
+    run("check", SEED, "--format", "json", "-o", out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

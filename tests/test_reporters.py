@@ -21,9 +21,10 @@ def test_html_lists_the_same_findings_as_the_json(tmp_path):
                               f"json:{tmp_path / 'r.json'}"])
     data = json.loads((tmp_path / "r.json").read_text())
     html = out.read_text()
-    for f in data["articles"][0]["findings"]:
-        assert f'<span class="code">{f["code"]}</span>' in html
-    assert html.count('<div class="finding">') == len(data["articles"][0]["findings"])
+    findings = data["articles"][0]["findings"]
+    for k, f in enumerate(findings, 1):
+        assert f'<li id="a1-f{k}" data-c="{f["code"]}" data-s="{f["severity"]}">' in html
+    assert html.count('<li id="a1-f') == len(findings)
 
 
 def test_html_escapes_article_text(tmp_path):
@@ -35,7 +36,8 @@ def test_html_escapes_article_text(tmp_path):
     out = tmp_path / "r.html"
     CliRunner().invoke(main, ["check", str(article), "--format", "html", "-o", str(out)])
     html = out.read_text()
-    assert "<script>alert" not in html and "<img" not in html and "<a href" not in html
+    assert "<script>alert" not in html and "<img" not in html and '<a href="javascript' not in html
+    assert html.count("<script") == 1  # the page's own
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -45,5 +47,7 @@ def test_wheel_ships_templates_and_data(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     wheel = next(tmp_path.glob("tqcheck-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "tqcheck/reports/report.html.j2" in names
+    for template in ("report.html.j2", "_overview.html.j2", "_rules.html.j2", "_article.html.j2",
+                     "_finding.html.j2", "_script.js.j2", "report.css"):
+        assert f"tqcheck/reports/{template}" in names
     assert "tqcheck/data/function_words.toml" in names

@@ -1,9 +1,10 @@
-"""The command line: check, split, rules, explain."""
+"""The command line: check, split, rules, explain, report."""
 from __future__ import annotations
 
 import json
 import sys
 import textwrap
+from pathlib import Path
 
 import click
 
@@ -12,7 +13,7 @@ from .engine import Checker, Settings, all_rules, build_document, rule_by_code
 from .inputs import read_all
 from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Severity
 from .output import write
-from .reporters import REPORTERS
+from .reporters import REPORTERS, html_report
 from .selection import SelectionError, split_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -167,3 +168,26 @@ def explain(code):
         label = "flags" if ex.kind == "bad" else "quiet"
         fix = f"  -> {ex.fix}" if ex.fix else ""
         click.echo(f"- {label} [{ex.lang}]: {ex.text}{fix}")
+
+
+@main.command()
+@click.argument("results", metavar="RESULTS.json")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the page to this file (atomically) instead of stdout.")
+def report(results, output):
+    """Render a saved JSON result (check --format json) as the HTML page, without checking again."""
+    try:
+        raw = sys.stdin.buffer.read() if results == "-" else Path(results).read_bytes()
+        data = json.loads(raw.decode("utf-8-sig"))
+    except OSError as exc:
+        _fail(f"{results}: cannot read it ({exc.strerror or exc})")
+    except UnicodeDecodeError:
+        _fail(f"{results}: not UTF-8 text, so not a tqcheck JSON result")
+    except json.JSONDecodeError as exc:
+        _fail(f"{results}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+    except RecursionError:
+        _fail(f"{results}: not a {html_report.SCHEMA} result (nested too deeply)")
+    try:
+        write(output, lambda out: html_report.render_data(data, out))
+    except html_report.ReportDataError as exc:
+        _fail(f"{results}: {exc}")
