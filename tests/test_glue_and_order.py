@@ -298,6 +298,30 @@ The company has in Germany 5,000 employees and in Austria 800.
 The country has in Scholz a chancellor the voters of Bavaria distrusted.
 The players have on the pitch given everything.
 The man had on the way to work in Hamburg been attacked.
+We the People of the United States ordained this Constitution.
+Was he the first to know? Is she a candidate? Were they the only ones?
+Everyone I asked had. Not everyone invited has.
+The files affected are: the manual and the changelog.
+Nobody knows where the money required is.
+He said that he had sent the invitations only after long hesitation.
+They asked whether the man the police arrested had a gun.
+She admitted that she had given the documents to the committee.
+It is not clear when they the next time meet, but soon.
+The coast guard boarded a tanker off the coast on Tuesday night.
+The ship was anchored off the coast of Gotland, where it had been boarded.
+The tanker was off the coast for three days.
+Prices are below the level the central bank targeted.
+Growth was above the forecast economists had predicted.
+Shares were at the price analysts at Deutsche Bank predicted.
+Inflation was below the level economists in Frankfurt expected.
+Turnout was above the level pollsters in Berlin had expected.
+The yacht was off the island the Kennedys owned.
+The operator said the costs were estimated at several million euros.
+Officials said the spokesman told reporters the plan was sound.
+The Gtk.Window class and the decimal.Decimal type are documented; a window opens.
+Contact Florian.Weimer at example.org or Florian Weimer directly.
+The war against Ukraine. Vorontsov replied later.
+The soothsayers had foretold it, the naysayers said; the aforesaid plan was left unsaid.
 """
 
 CLEAN_DE = """\
@@ -393,6 +417,12 @@ def test_clean_fixtures_are_quiet(detector, path):
      "Geheimhaltung.Grundsätzlich", "Geheimhaltung. Grundsätzlich"),
     ("El presidente habló con el Estado.El Gobierno no comentó la reunión ayer.", "es",
      "Estado.El", "Estado. El"),
+    # a frequent word + a reporting verb: English builds no compound ending in "said"
+    ("The costs are estimated at a few million euros, the operatorsaid.", "en", "operatorsaid",
+     "operator said"),
+    ("The plan will fail, the spokespersonwarned on Monday.", "en", "spokespersonwarned",
+     "spokesperson warned"),
+    ("Nobody was hurt, a prosecutorssaid.", "en", "prosecutorssaid", "prosecutors said"),
 ])
 def test_glue_found(text, lang, flagged, suggestion):
     found = run(GluedWords, [text], lang)
@@ -415,6 +445,51 @@ def test_glue_found(text, lang, flagged, suggestion):
 ])
 def test_glue_quiet(text, lang):
     assert _show(run(GluedWords, [text], lang)) == []
+
+
+# a stop with no space before a name: the name must be the article's (rare, used elsewhere in
+# mid-sentence, never in lowercase) and a sentence of prose must end before the stop
+NAME_ARTICLE = [
+    "Ilya Vorontsov spoke in the hall of a hotel in Vilnius on Friday.",
+    "Another delegate demanded that the council distance itself from the war against "
+    "Ukraine.Vorontsov replied that the council had condemned it.",
+    "A close associate of Vorontsov said the mood was tense.",
+]
+
+
+def test_glue_name_after_stop():
+    found = run(GluedWords, NAME_ARTICLE, "en")
+    assert [(f.text, f.suggestion) for f in found] == [("Ukraine.Vorontsov", "Ukraine. Vorontsov")]
+
+
+@pytest.mark.parametrize("changes", [
+    # used nowhere else in mid-sentence
+    [(0, "Ilya Vorontsov spoke", "Vorontsov spoke"), (2, "A close associate of Vorontsov",
+                                                      "Vorontsov")],
+    # quoted: a program name
+    [(1, "against Ukraine.Vorontsov", "against “Ukraine.Vorontsov”")],
+    # no sentence of prose before the stop
+    [(1, "Another delegate demanded that the council distance itself from the war against ", "")],
+    # the word before the stop is no word (an abbreviation of a program library)
+    [(1, "against Ukraine.Vorontsov", "against Gtkx.Vorontsov")],
+    # one name written both ways: a mail address or user name
+    [(1, "against Ukraine.Vorontsov", "against Ilya.Vorontsov")],
+    # the article also writes it in lowercase: a common word
+    [(0, "Ilya Vorontsov spoke", "Ilya vorontsov spoke")],
+])
+def test_glue_name_after_stop_needs_all_evidence(changes):
+    lines = list(NAME_ARTICLE)
+    for i, old, new in changes:
+        assert old in lines[i]
+        lines[i] = lines[i].replace(old, new)
+    assert _show(run(GluedWords, lines, "en")) == []
+
+
+@pytest.mark.parametrize("word", ["Window", "Settings", "Value"])
+def test_glue_name_after_stop_common_word(word):
+    """Class and module names are common words (Window, Settings), not rare names."""
+    lines = [ln.replace("Vorontsov", word) for ln in NAME_ARTICLE]
+    assert _show(run(GluedWords, lines, "en")) == []
 
 
 def test_glue_in_every_role():
@@ -460,6 +535,21 @@ def test_glue_in_every_role():
      'is at the moment in Kyiv stationed'),
     ("The minister has yesterday the new budget in Parliament presented.",
      "has yesterday the new budget in Parliament presented"),
+    # "off" is a preposition: "off the coast of Porkkala" is a phrase after the object
+    ("The coast guard has on Tuesday night a tanker off the coast of Gotland boarded.",
+     "has on Tuesday night a tanker off the coast of Gotland boarded"),
+    # a subject pronoun directly followed by a determiner, the verb at the end of the clause
+    ("He admits that he the invitations to the congress only after long hesitation sent had.",
+     "he the invitations to the congress only after long hesitation sent had"),
+    ("The ministry said that it regretted, because they the letters too late received.",
+     "they the letters too late received"),
+    ("She warned that if she the report to the committee send would, it would leak.",
+     "she the report to the committee send would"),
+    # a sub-clause that ends in participle + have after an object and a phrase
+    ("Officials said that the ministry in the spring the contracts with the supplier signed had.",
+     "that the ministry in the spring the contracts with the supplier signed had"),
+    # pronoun + determiner without a verb at the end: no evidence of verb-final order
+    ("He said that he the next morning would leave for Kyiv.", None),
     # documented misses: the object right before the verb reads like a reduced relative,
     # and no preposition follows the auxiliary
     ("The minister has yesterday in Berlin the new budget presented.", None),
@@ -517,6 +607,16 @@ def test_fixtures_no_false_positives(labels):
     for detector, family in ((GluedWords, "glued_word"), (VerbFinalClause, "word_order")):
         _, wrong = _family_hits(detector, path, family)
         assert wrong == [], f"{detector.meta.code} false positives in {path.name}"
+
+
+@pytest.mark.parametrize("labels", LABELLED, ids=lambda p: p.name)
+def test_fixture_recall(labels):
+    """Every labelled glued word and verb-final clause in the fixtures is found, including the
+    holdout articles written after the rules (en-mt-baltic-cable, en-mt-exile-congress)."""
+    path = labels.with_name(labels.name.replace(".labels.json", ".txt"))
+    for detector, family in ((GluedWords, "glued_word"), (VerbFinalClause, "word_order")):
+        missed, _ = _family_hits(detector, path, family)
+        assert missed == [], f"{detector.meta.code} missed {missed} in {path.name}"
 
 
 def test_seed_recall():

@@ -6,10 +6,14 @@ Three kinds of evidence, cheapest first:
   token is a known word or brand (iPhone, YouTube, BioNTech), a name with a Mc/Mac/De prefix,
   or German Binnen-I (LehrerInnen);
 * a sentence stop followed by a capital with no space (``said.The``, ``Estado.El``), unless the
-  word before the stop is an abbreviation or the word after it is a domain or file suffix;
+  word before the stop is an abbreviation or the word after it is a domain or file suffix. In
+  English the word after the stop must start sentences (gdb.Value, decimal.Decimal are program
+  names) or be a proper name of the article: rare, used elsewhere in mid-sentence and never in
+  lowercase, after a sentence of prose (``against Ukraine.Vorontsov replied``);
 * (English only) a token that no major language knows but that splits into a function word and
-  a frequent word (``Creamfor`` = cream + for). German compounds are words; that check never
-  runs on German text.
+  a frequent word (``Creamfor`` = cream + for), or into a frequent word and a reporting verb
+  (``operatorsaid``: English builds no compound ending in "said"). German compounds are words;
+  that check never runs on German text.
 
 Speed: one charset-led regex finds every case transition and missing space in the joined text
 of the article; for the dictionary check a set difference against the vocabulary leaves the
@@ -31,7 +35,9 @@ DOC = """\
 Tokens that are two words run together: a lowercase letter followed by a capital inside a word
 (`presidentThe`), a full stop with no space before the next sentence (`said.The`), and in English
 text a token that is no word at all but splits into a frequent word and a function word
-(`Creamfor`, from "Crimea, for").
+(`Creamfor`, from "Crimea, for") or a word and a reporting verb (`operatorsaid`). After a stop
+with no space an English sentence must start with a word that starts sentences (`said.The`) or
+with a name the article uses elsewhere (`against Ukraine.Vorontsov replied`).
 
 ## Why it matters
 Machine translation and copy-and-paste lose spaces and punctuation at sentence and segment
@@ -151,6 +157,15 @@ class GluedWords:
                  "z.B. am 3.Oktober.", lang="de"),
             good("The state-owned company hired DeSantis, MacArthur and LaGuardia veterans as "
                  "Bundestag, Bundeswehr and Zeitenwende debates continued in the Landtag."),
+            bad("The repairs could take weeks, the [[managersaid]].", fix="manager said"),
+            bad("One delegate asked for more help for [[Moldova.Kowalczyk]] replied that the "
+                "party had done enough.\nThe party of Kowalczyk won the vote.",
+                fix="Moldova. Kowalczyk"),
+            good("Call math.Sqrt or json.Unmarshal, subclass Gtk.Window or decimal.Decimal, or "
+                 "write to Florian.Weimer at example.org.\nThe Window class and Florian Weimer "
+                 "wrote the Decimal type; a window opens."),
+            good("The soothsayers had long foretold it, unsaid and aforesaid, the naysayers "
+                 "said; versionadded and setdefault are program names."),
         ),
     )
 
@@ -177,6 +192,12 @@ class GluedWords:
         self.abbreviations = frozenset(conf["stops"]["abbreviations"])
         self.suffixes = frozenset(conf["stops"]["suffixes"])
         self.stop_needs_starter = frozenset(conf["stops"]["needs_starter"])
+        self.stop_name = conf["stops"]["name_after_stop"]
+        verb_glue = conf["verb_glue"]
+        self.glue_verbs = {lang: frozenset(ws) for lang, ws in verb_glue["verbs"].items()}
+        self.verb_first_min_zipf = verb_glue["first_min_zipf"]
+        self.verb_first_min_len = verb_glue["first_min_len"]
+        self.verb_glue_words = frozenset(verb_glue["words"])
         self._verdicts: dict[tuple[str, str], tuple[str, str, bool] | None] = {}
 
     # ------------------------------------------------------------------ check
@@ -193,12 +214,12 @@ class GluedWords:
             pos += len(b.text) + 1
         for m in HINT_RE.finditer(joined):
             i = bisect_right(starts, m.start()) - 1
-            self._hint(blocks[i], m.start() - starts[i], doc.lang, ctx)
+            self._hint(blocks[i], m.start() - starts[i], doc.lang, ctx, joined)
         if doc.lang in self.dictionary_langs:
             self._dictionary(blocks, joined, starts, doc.lang, ctx)
 
     # ------------------------------------------------------- case transitions
-    def _hint(self, block: Block, pos: int, doc_lang: str, ctx: Context) -> None:
+    def _hint(self, block: Block, pos: int, doc_lang: str, ctx: Context, joined: str) -> None:
         text = block.text
         start = pos
         while start > 0 and not text[start - 1].isspace():
@@ -226,7 +247,9 @@ class GluedWords:
                 return
             sm = STOP_RE.fullmatch(part)
             if sm:
-                self._stop(block, pstart, sm, lang, ctx)
+                # nothing round it but a comma or semicolon: no quote, bracket or backtick
+                bare = token.rstrip(",;:") == core
+                self._stop(block, pstart, sm, lang, ctx, joined if bare else None)
             return
 
     def _known(self, word: str, lang: str) -> bool:
@@ -272,20 +295,60 @@ class GluedWords:
                 return
         ctx.report(block, pstart, pstart + len(token), message, suggestion)
 
-    def _stop(self, block: Block, pstart: int, m: re.Match, lang: str, ctx: Context) -> None:
+    def _stop(self, block: Block, pstart: int, m: re.Match, lang: str, ctx: Context,
+              joined: str | None) -> None:
         token, a, stop, b = m.group(), m.group(1), m.group(2), m.group(3)
         if a.lower() in self.abbreviations or b.lower() in self.suffixes:
             return
         if any(c.isupper() for c in a[1:]):
             return  # GLib.Socket, GObject.Object: a qualified program name
         if lang in self.stop_needs_starter and b.lower() not in self.starters.get(lang, ()):
-            return  # English capitalises few words mid-text; gdb.Value, decimal.Decimal
+            # English capitalises few words mid-text; gdb.Value, decimal.Decimal. A name the
+            # article uses elsewhere still starts a sentence ("Ukraine.Vorontsov replied").
+            if joined is None or not self._name_after_stop(block, pstart, a, stop, b, lang,
+                                                           joined):
+                return
         if stop == "." and len(a) <= 3 and a.lower() not in _freq(lang) and \
                 a.lower() not in _freq("en"):
             return  # a short unknown abbreviation ("ggü.", "Abt."), not a word ("Uhr.Die")
         ctx.report(block, pstart, pstart + len(token),
                    f"'{token}': no space after '{stop}' between two sentences",
                    f"{a}{stop} {b}")
+
+    def _name_after_stop(self, block: Block, pstart: int, a: str, stop: str, b: str,
+                         lang: str, joined: str) -> bool:
+        """Evidence that "against Ukraine.Vorontsov replied" is two sentences of prose, not a
+        program name (gdb.Value, Gtk.Window, decimal.Decimal) or a name in a mail address
+        (Florian.Weimer at ...). All of:
+
+        * the right part is a proper name of this article: a rare word (surnames, not the
+          common words that name classes and modules: Window, Settings, Module), found
+          elsewhere in the article capitalised in mid-sentence (after a word or a comma) and
+          never in lowercase;
+        * the left part is a word or a place wordfreq knows, not the same word as the right part,
+          and the article never writes the two as one name ("Florian Weimer");
+        * a sentence of prose ends in the left part: several words before it in the block, the
+          one right before it a lowercase word ("against Ukraine"); and the token stands alone
+          between spaces (no quotes, brackets or backticks round it).
+        """
+        conf = self.stop_name
+        if stop != "." or len(b) < conf["min_len"] or len(a) < conf["min_len"]:
+            return False
+        if a.lower() == b.lower() or zipf(b.lower(), "en") >= conf["right_max_zipf"] or \
+                max(zipf(a.lower(), lang), zipf(a.lower(), "en")) < conf["left_min_zipf"]:
+            return False
+        before = block.text[:pstart].split()
+        n = conf["min_words_before"]
+        if len(before) < n or any(w[-1:] in ".!?:;" for w in before[-n:]):
+            return False  # the sentence ending in the left part has too few words
+        if not (before[-1].isalpha() and before[-1].islower()):
+            return False  # "Florian Weimer Florian.Weimer", "the list in (Gtk.Window"
+        if f"{a} {b}" in joined:
+            return False  # one name written both ways: a mail address or a user name
+        if re.search(r"(?<![\w.])%s\b" % re.escape(b.lower()), joined) is not None:
+            return False  # the word also stands in lowercase: a common word, not a name
+        mid = re.compile(r"(?<=[%s%s,] )%s\b(?![.\w(@]|\.\w)" % (LOWER, UPPER, re.escape(b)))
+        return mid.search(joined) is not None
 
     # ------------------------------------------------------------- dictionary
     def _dictionary(self, blocks: list[Block], joined: str, starts: list[int], lang: str,
@@ -387,8 +450,24 @@ class GluedWords:
             if best is None or score > best[0]:
                 best = (score, a, b, cap_ok)
         if best is None:
-            return None
+            return self._verb_split(word, lang, func)
         return best[1], best[2], best[3]
+
+    def _verb_split(self, word: str, lang: str, func: frozenset[str]):
+        """A frequent word + a reporting verb (operatorsaid = operator + said): English builds
+        no compounds that end in a finite verb form, so an unknown token of that shape is two
+        words run together. Only one such split may exist."""
+        verbs = self.glue_verbs.get(lang)
+        if not verbs or word in self.verb_glue_words:
+            return None
+        found = []
+        for v in verbs:
+            if word.endswith(v):
+                a = word[:-len(v)]
+                if len(a) >= self.verb_first_min_len and a.isalpha() and a not in func and \
+                        zipf(a, lang) >= self.verb_first_min_zipf:
+                    found.append((a, v, False))
+        return found[0] if len(found) == 1 else None
 
     def _content(self, part: str, lang: str) -> bool:
         return len(part) >= self.content_min_len and zipf(part, lang) >= self.content_min_zipf

@@ -17,12 +17,16 @@ each needing English evidence that the order is wrong, not just a verb at the en
 * **second verb**: a clause that already has a passive or perfect verb ("was first published")
   ends in another participle right after a prepositional phrase that ends in a name or quoted
   title ("at the “Washingtonpost.com“ appeared");
-* **verb-final sub-clause**: a clause opened by that/because/if/... ends in modal + verb after a
-  prepositional phrase and a second noun phrase ("that the capital at the current consumption
-  only until the end of October water would have").
+* **verb-final sub-clause**: a clause opened by that/because/if/... ends in modal + verb, or in
+  participle + have/has/had, after a prepositional phrase and a second noun phrase ("that the
+  capital at the current consumption only until the end of October water would have");
+* **pronoun + object**: after a sub-clause opener (or a comma) a subject pronoun he/she/they/I is
+  directly followed by a determiner, and the clause ends in its verb ("that he the invitations
+  to the congress only after long hesitation sent had"): English never puts a determiner right
+  after those pronouns, nor ends a clause in participle + have.
 
-Speed: two space- or capital-anchored regexes find the few places worth reading; only those
-are tokenised.
+Speed: space- or capital-anchored regexes find the few places worth reading; only those are
+tokenised.
 """
 from __future__ import annotations
 
@@ -144,6 +148,17 @@ class VerbFinalClause:
                  "criticised."),
             good("Der Präsident hat am Donnerstag mit Putin gesprochen und die Lage in der "
                  "Ukraine erörtert.", lang="de"),
+            bad("The navy [[has on Sunday a cargo ship off the coast of Gotland boarded]]."),
+            bad("The minister admits that [[she the report to the committee only after weeks of "
+                "delay sent had]]."),
+            bad("Officials said [[that the ministry in the spring the contracts with the supplier "
+                "signed had]]."),
+            good("We the People of the United States ordained this Constitution. Was he the first "
+                 "to know? Everyone I asked had. The files affected are: one and two. Nobody knows "
+                 "where the money required is."),
+            good("The minister admits that she sent the report to the committee only after weeks "
+                 "of delay. Officials said that the ministry had signed the contracts in spring. "
+                 "The ship was anchored off the coast, where it had been boarded."),
             good("A person familiar with the call said Trump had spoken to Putin, who was "
                  "first elected in 2000 and has since ruled Russia. The article first appeared "
                  "in The Washington Post."),
@@ -172,6 +187,10 @@ class VerbFinalClause:
         self.with_verbs = frozenset(c["with_verbs"])
         self.intransitive = frozenset(c["intransitive_participles"])
         self.be_have = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
+        self.subject_pronouns = frozenset(c["subject_pronouns"])
+        self.pronoun_openers = frozenset(c["pronoun_clause_openers"])
+        self.final_aux = frozenset(c["final_auxiliaries"])
+        self.relative_subjects = frozenset(c["relative_subjects"])
         # split auxiliary: " has on ", " will in " (anchored on a space, so re scans fast)
         self.split_aux_re = re.compile(
             r" (%s) (?:(?:%s) )?(?:%s) " % (_alt(self.aux), _alt(self.adverbs),
@@ -179,6 +198,14 @@ class VerbFinalClause:
         # a subordinate clause ending in modal + verb: "that the capital ... water would have"
         self.modal_end_re = re.compile(
             r" (%s) (%s)%s" % (_alt(self.modals), _alt(self.base), END))
+        # a sub-clause ending in participle + auxiliary: "that ... only after long hesitation
+        # sent had" (German "geschickt hatte"); no English clause ends that way
+        # (anchored on the auxiliary; the participle before it is read in Python: a regex
+        # that starts with [a-z]+ed backtracks at every space)
+        self.perfect_end_re = re.compile(r" (%s)%s" % (_alt(self.final_aux), END))
+        # a subject pronoun directly followed by a determiner: "that he the invitations ..."
+        self.pron_det_re = re.compile(
+            r" (%s) (%s) " % (_alt(self.subject_pronouns), _alt(c["pronoun_determiners"])))
         # a name or quoted title, then a participle at the end of the clause
         self.final_re = re.compile(
             r"[A-Z“”\"]\S* ([a-z]+ed|%s)%s" % (
@@ -203,9 +230,20 @@ class VerbFinalClause:
             if hit:
                 found.append(hit)
         for m in self.modal_end_re.finditer(text):
-            hit = self._modal_end(text, m)
+            hit = self._modal_end(text, m.start(1), m.end(2))
             if hit:
                 found.append(hit)
+        for m in self.pron_det_re.finditer(text):
+            hit = self._pronoun_object(text, m)
+            if hit:
+                found.append(hit)
+        for m in self.perfect_end_re.finditer(text):
+            ps = text.rfind(" ", 0, m.start()) + 1
+            part = text[ps:m.start()]
+            if part.isalpha() and part.islower() and self._verb_ok(part, False):
+                hit = self._modal_end(text, ps, m.end(1))
+                if hit:
+                    found.append(hit)
         for m in self.final_re.finditer(text):
             hit = self._final(text, m.start(1), m.end(1))
             if hit:
@@ -333,7 +371,8 @@ class VerbFinalClause:
             # a two-word stretch only counts as "with" + person ("has with Putin spoken")
             if p is not None and body[p].low != "of" and (
                     len(gap) >= 3 and p > 1 or body[p].low == "with" and
-                    (verb.low in self.with_verbs or verb.low in self.intransitive)):
+                    (verb.low in self.with_verbs or verb.low in self.intransitive)) and \
+                    not self._reduced_relative(body[1:p]):
                 evidence = "a phrase with a name"
         if evidence is None:
             return None
@@ -373,6 +412,13 @@ class VerbFinalClause:
                     return k  # "until the end of October | water"
         return None
 
+    def _reduced_relative(self, toks: list[_Tok]) -> bool:
+        """A noun directly followed by a plural noun of people: "the price | analysts (at
+        Deutsche Bank predicted)", the subject of a relative clause without "that"."""
+        return any(t.low in self.relative_subjects and not t.cap and self._plain_noun(prev)
+                   and prev.low not in self.relative_subjects
+                   for prev, t in zip(toks, toks[1:]))
+
     def _prepositional(self, toks: list[_Tok], n: int) -> bool:
         """"until the end", "after Monday": a subordinator used as a preposition."""
         if toks[n].low not in self.preps or n + 1 >= len(toks):
@@ -387,12 +433,12 @@ class VerbFinalClause:
                 and w not in self.subordinators and w not in self.verb_structure)
 
     # ------------------------------------------------- subordinate clause
-    def _modal_end(self, text: str, m: re.Match):
+    def _modal_end(self, text: str, vstart: int, vend: int):
         """German verb-final sub-clause: "that the capital at the current consumption only until
         the end of October water would have". The clause opens with a subordinator, and a second
         noun phrase (the object) stands before the modal and its verb."""
-        start = self._clause_start(text, m.start(1))
-        toks = [t for t in _tokens(text, start, m.end(2)) if not t.paren]
+        start = self._clause_start(text, vstart)
+        toks = [t for t in _tokens(text, start, vend) if not t.paren]
         if len(toks) < 8:
             return None
         sub = None
@@ -418,6 +464,54 @@ class VerbFinalClause:
         return toks[sub].start, vend, (
             f"German verb-final order: '{toks[-2].low} {verb.low}' ends the clause opened by "
             f"'{toks[sub].low}', after its object; in English the verb follows the subject")
+
+    # ------------------------------------------------ pronoun + object first
+    def _pronoun_object(self, text: str, m: re.Match):
+        """German sub-clause order after a subject pronoun: "that he the invitations to the
+        congress only after long hesitation sent had" ("dass er die Einladungen ... verschickt
+        hatte"). English never puts a determiner right after the subject forms he/she/they/I
+        (we/it/you are left out: "we the people", "gave it a name", "told you the truth"), and
+        the clause must also end in the verb (participle, participle + auxiliary, or modal +
+        base form) with no other verb between."""
+        prev = text[max(0, m.start() - 30):m.start()]
+        if not prev.endswith(","):
+            word = prev.split()[-1].strip(STRIP).lower() if prev.strip() else ""
+            if word not in self.pronoun_openers:
+                return None
+        end = self._clause_end(text, m.end(2))
+        toks = [t for t in _tokens(text, m.start(1), end) if not t.paren]
+        if len(toks) < 4:
+            return None
+        last = toks[-1]
+        if last.cap or last.quoted:
+            return None
+        n = 1
+        if last.low in self.final_aux or last.low in self.modals:
+            before = toks[-2]
+            ok = before.low in self.base if last.low in self.modals else \
+                self._verb_ok(before.low, False)
+            if before.cap or not ok:
+                return None
+            n = 2
+        elif not self._verb_ok(last.low, False):
+            return None
+        stretch = toks[2:-n]
+        if not stretch:
+            return None
+        for k, t in enumerate(stretch):
+            if t.cap:
+                continue
+            if t.low in self.subordinators and not self._prepositional(stretch, k) or \
+                    self._is_verbish(t) or (t.low in self.verb_structure and
+                                            t.low not in self.preps and t.low not in self.time):
+                return None
+        verb = toks[-1]
+        vend = verb.start + len(verb.raw.rstrip(STRIP))
+        group = " ".join(t.low for t in toks[-n:])
+        return toks[0].start, vend, (
+            f"German verb-final order: '{group}' ends the clause after its object "
+            f"('{toks[0].raw} {toks[1].low} …'); in English the verb follows "
+            f"'{toks[0].raw}' directly")
 
     # ------------------------------------------------------ final participle
     def _final(self, text: str, vstart: int, vend: int):
