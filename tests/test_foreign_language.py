@@ -145,3 +145,208 @@ def test_labelled_foreign_sentences_are_found(path):
     allowed = {(a["line"], a["kind"]) for a in labels["artifacts"] + labels.get("acceptable", [])}
     for f in findings:
         assert (f.line, "foreign_language") in allowed, (f.line, f.text)
+
+
+# --------------------------------------------------------------------------- short blocks
+# Untranslated English subheadings (4-8 words) in German articles, written for these tests as a
+# German editor's machine translation would leave them; and the English a German article
+# legitimately carries as a whole line: idioms, slogans, titles, brands, loanwords.
+
+SHORT_ENGLISH = [
+    'Green hydrogen as a bargaining chip', 'Doubts about water and financing',
+    'Concerns over the water supply', 'Risks for the energy transition',
+    'The long road to reconstruction', 'A detour via the Danube',
+    'Hopes for a ceasefire are fading', 'Fears of a new wave of refugees',
+    'Pressure on the government is growing', 'A difficult winter for the economy',
+    'Who pays for the reconstruction?', 'Growing doubts about the timetable',
+]
+
+SHORT_FINE_IN_GERMAN = [
+    'Back to the roots', 'Last but not least', 'The winner takes it all',
+    'The same procedure as every year', 'Keep calm and carry on', 'The show must go on',
+    'Made in Germany', 'Business as usual', 'Follow the money', 'Too big to fail',
+    'Game over für den Verbrenner', 'Think big statt klein-klein', 'Work-Life-Balance im Fokus',
+    'Fridays for Future macht weiter', 'Black Lives Matter in Berlin', 'Make America Great Again',
+    'Stairway to Heaven als Zugabe', 'House of the Dragon startet', 'Shell und BP im Vergleich',
+    'Yahoo, Vodafone und Sky', 'Startup sucht Team für Meeting', 'Update für das Homeoffice',
+    'Das Update kommt im Herbst', 'Homeoffice bleibt beliebt', 'Tschaikowsky in Sydney',
+    'Shakespeare in Kentucky', 'Nvidia gegen den Rest der Welt', 'Der Deal ist geplatzt',
+    'Ein Shitstorm und seine Folgen', 'Cloud Computing für den Mittelstand',
+    'Machine Learning in der Praxis', 'Big Data und Datenschutz', 'Smart Home, smarte Risiken',
+    'Love is in the air', 'All you need is love', 'We are the champions', 'Yes we can',
+    'I have a dream', 'Just do it', 'Only in Germany', 'Out of office', 'Learning by doing',
+    'Call me maybe', 'Ready for take-off', 'Open Source als Chance', 'Fake News und ihre Folgen',
+    'Home sweet home', 'Live and let die', 'Friends with benefits', 'The Day After',
+    'Welcome to the jungle', 'Lost in translation', 'Public Viewing am Brandenburger Tor',
+    'Best of the rest', 'Take it easy', 'Run for your life', 'Go west', 'Let it be',
+    'Bring your own device', 'Save the date', 'Happy End in Hollywood',
+    'Rock am Ring ist ausverkauft', 'Green Deal unter Druck', 'Green hydrogen als Hoffnungsträger',
+    'Der Green Deal und die Bauern', 'Hope for the best', 'Zweifel an Wasser und Finanzierung',
+    'Versicherer verlangen hohe Prämien', 'Umweg über die Donau', 'Hoffnung auf den Export',
+    'Strom aus der Steppe', 'Kritik aus Moskau', 'Neue Route über Georgien',
+    'Mehr Geld für die Bahn', 'Streit um die Schuldenbremse', 'Wie geht es weiter?',
+    'Was die Einigung bedeutet', 'Warum Anleger vorsichtig bleiben', 'Shopping im Netz boomt',
+    'Public Health als Studienfach', 'Social Media unter Beobachtung',
+    'Human Rights Watch kritisiert Festnahmen', 'Amnesty International und Human Rights Watch',
+    'Doctors Without Borders warnt', 'The Economist und die Financial Times',
+    'New York Times wird digital', 'Wall Street Journal meldet Übernahme',
+    'Deutsche Bank und Bank of America', 'Champions League: Bayern gegen Arsenal',
+    'Formula E in Berlin', 'Rolling Stones in Hamburg', 'Taylor Swift in Gelsenkirchen',
+    'Oppenheimer gewinnt sieben Oscars', 'Everything Everywhere All at Once',
+    'Once upon a time in Hollywood', 'No Country for Old Men', 'Pulp Fiction wird dreißig',
+    'Breaking Bad und die Folgen', 'Fast and Furious auf der Autobahn', 'Star Wars in Babelsberg',
+    'Tea Time in London', 'Money makes the world go round', 'Where the wild things are',
+    'The new normal', 'Beyond the hype', 'Spiel, Satz und Sieg', 'Vom Startup zum Konzern',
+    'Das Ende der Homeoffice-Pflicht', 'Meeting mit dem Vorstand', 'Team Deutschland in Paris',
+    'Time is money', 'Shit happens', 'No risk, no fun', 'Just in time', 'First come, first served',
+    'Safety first', 'Customer first als Strategie', 'Winter is coming',
+    'Happy birthday, Mr. President', 'What a time to be alive', 'For the many, not the few',
+    'Take back control', 'Get Brexit done', 'Keep Austria clean', 'Make the planet great again',
+    'Thank you for travelling with Deutsche Bahn', 'Service is our success', 'Stop the war',
+    'Stand with Ukraine', 'Free Navalny', 'Bring them home now', 'Peace in our time',
+    'Time to say goodbye', 'Another brick in the wall', 'Wind of change', 'Ode an die Freude',
+]
+
+SHORT_FINE_IN_ENGLISH = [
+    'Wir sind das Volk', 'Ich bin ein Berliner', 'Im Westen nichts Neues', 'Sturm und Drang',
+    'Der Spiegel and Die Zeit', 'Vorsprung durch Technik', 'Wir schaffen das, she said',
+    'Kraft durch Freude was a Nazi organisation', 'Die Welt ist nicht genug', 'Das Boot is back',
+    'Alles ist gut', 'Arbeit macht frei', 'Auf Wiedersehen, Berlin', 'Guten Tag from Munich',
+    'Deutschland über alles no more', 'Einigkeit und Recht und Freiheit',
+    'Freude schöner Götterfunken', 'Made in Germany', 'Ode an die Freude', 'Wetten, dass..?',
+    'Tatort on Sunday night', 'Die Linke and the Greens', 'Bündnis Sahra Wagenknecht gains ground',
+    'Alternative für Deutschland', 'Frankfurter Allgemeine Zeitung', 'La vie en rose',
+    'Je ne regrette rien', 'Hasta la vista, baby', 'Dolce far niente', 'Veni, vidi, vici',
+    'Que sera, sera', "C'est la vie", 'Liberté, égalité, fraternité', 'Je suis Charlie',
+    'Carpe diem', 'Los Angeles and San Diego', 'El Niño is back', 'De Nederlandsche Bank warns',
+    'Het Parool and De Volkskrant', 'Sine qua non', 'Mea culpa from the minister',
+    'Ad hoc committee meets', 'Pro bono work for refugees', 'Status quo ante', 'Vox populi',
+    'Tour de France begins in Florence', 'Il Duce and the Vatican', 'La Dolce Vita returns',
+    'Cosa Nostra on trial', 'Dios mío, said the mayor',
+]
+
+
+@pytest.mark.parametrize("text", SHORT_ENGLISH)
+def test_short_english_block_in_german(text):
+    assert fl.short_foreign_language(text, "de") == "en"
+    (f,) = run(ForeignLanguageBlock, [text], "de", (Role.SUBHEADING,))
+    assert f.text == text and f.message.startswith("English subheading in German text")
+
+
+def test_short_blocks_fine_in_german():
+    assert [t for t in SHORT_FINE_IN_GERMAN if fl.short_foreign_language(t, "de")] == []
+    assert [t for t in SHORT_FINE_IN_GERMAN if fl.short_foreign_language(t, "en")] == []
+    # nor does the sentence vote take them: an English sentence of at most 8 words needs a word
+    # rare in German too ("The same procedure as every year", "What a time to be alive")
+    for role in (Role.SUBHEADING, Role.BODY):
+        assert [t for t in SHORT_FINE_IN_GERMAN if run(ForeignLanguageBlock, [t], "de", (role,))] == []
+
+
+def test_short_blocks_fine_in_english():
+    """German, French, Latin and Spanish lines in English text are titles, slogans and mottos;
+    short blocks are only judged for English."""
+    assert [t for t in SHORT_FINE_IN_ENGLISH + SHORT_ENGLISH
+            if fl.short_foreign_language(t, "en")] == []
+
+
+def test_short_block_needs_a_word_rare_at_home_and_no_own_function_word():
+    assert fl.short_foreign_language("The price of independence", "de") is None  # all common
+    assert fl.short_foreign_language("Green hydrogen as a bargaining chip", "de") == "en"
+    assert fl.short_foreign_language("Green hydrogen as a bargaining chip der Union", "de") is None
+    assert fl.short_foreign_language("Green hydrogen als bargaining chip", "de") is None  # one "as" less
+    assert fl.short_foreign_language("Green Hydrogen As A Bargaining Chip", "de") is None  # Title Case
+    assert fl.short_foreign_language("Why Astana bets on Europe and Berlin", "de") is None  # names
+    assert fl.short_foreign_language("„Green hydrogen as a bargaining chip“", "de") is None  # quoted
+
+
+def test_wordfreq_confirms_a_clearly_foreign_sentence_without_langdetect(monkeypatch):
+    def boom(text):
+        raise AssertionError(f"langdetect called on {text!r}")
+    monkeypatch.setattr(fl.langid, "probabilities", boom)
+    assert foreign_language("Since the full-scale invasion, the number of such cases has risen "
+                            "sharply.", "de") == "en"
+
+
+def test_mixed_sentence_still_goes_to_langdetect():
+    # von, der point to German; promised, continued, support are English: langdetect decides
+    assert foreign_language("Commission President Ursula von der Leyen promised continued "
+                            "support.", "en") is None
+
+
+# Clean articles written for these tests (a German one with English loanwords, brands and
+# English idioms as subheadings; an English one with German slogans and titles).
+CLEAN_ARTICLES = {
+    "de2-technik": (
+        'Digitales',
+        'Warum Nvidia plötzlich wertvoller ist als Apple',
+        'Der Chiphersteller aus Kalifornien profitiert vom Boom der künstlichen Intelligenz. '
+        'Deutsche Firmen wie SAP und Infineon schauen mit gemischten Gefühlen zu.',
+        'Santa Clara – Noch vor wenigen Jahren kannten vor allem Computerspieler den Namen '
+        'Nvidia. Heute ist der Konzern aus Santa Clara einer der wertvollsten der Welt. Seine '
+        'Grafikprozessoren stecken in fast allen Rechenzentren, in denen Sprachmodelle wie '
+        'ChatGPT trainiert werden. Konzernchef Jensen Huang tritt bei Präsentationen in '
+        'Lederjacke auf und wird von Fans wie ein Rockstar gefeiert.',
+        'The winner takes it all',
+        'An der Börse gilt Nvidia als klarer Gewinner. Microsoft, Google, Amazon und Meta kaufen '
+        'die teuren Chips zu Hunderttausenden. Konkurrenten wie AMD und Intel holen zwar auf, '
+        'doch der Vorsprung ist groß. Analysten der Bank of America rechnen damit, dass der '
+        'Umsatz im laufenden Geschäftsjahr erneut kräftig steigt.',
+        'Für deutsche Unternehmen ist die Lage schwieriger. Infineon liefert zwar Bauteile für '
+        'Rechenzentren, verdient sein Geld aber vor allem mit Autos. SAP setzt auf eigene '
+        'Anwendungen für Firmenkunden und kooperiert mit Nvidia. Vodafone und die Deutsche '
+        'Telekom wollen ihre Netze mit KI effizienter machen.',
+        'Homeoffice, Meetings und Feedback',
+        'Auch im Büroalltag ist die neue Technik angekommen. Viele Beschäftigte lassen sich im '
+        'Homeoffice Protokolle von Meetings zusammenfassen oder E-Mails entwerfen. In einer '
+        'Umfrage des Branchenverbands Bitkom gab jede dritte Firma an, generative KI zu nutzen. '
+        'Das Feedback ist gemischt: Viele loben die Zeitersparnis, andere klagen über Fehler.',
+        'Ein Rechenzentrum in Frankfurt am Main. Foto: Boris Roessler/dpa',
+        'Back to the roots',
+        'Bei Yahoo, einst einer der größten Internetkonzerne, erinnert man sich noch gut an die '
+        'Zeit vor dem Aufstieg von Google. Heute gehört Yahoo einem Finanzinvestor. Auch Sky und '
+        'Spotify experimentieren mit KI, etwa für Empfehlungen und Werbung.',
+        'Kritiker warnen vor einer Blase. Der Ökonom Daron Acemoglu vom Massachusetts Institute '
+        'of Technology hält die Erwartungen für übertrieben. „Die Produktivität steigt langsamer,'
+        ' als viele glauben“, sagte er dem Handelsblatt.',
+        'Last but not least',
+        'Für Anleger bleibt die Frage, wie lange der Boom anhält. Die Aktie hat sich in zwei '
+        'Jahren mehr als verzehnfacht. Ein Shitstorm in den sozialen Medien nach einem Update der'
+        ' Software hat dem Kurs zuletzt kaum geschadet.',
+    ),
+    "en2-germany": (
+        'Europe',
+        "Germany's Zeitenwende, three years on",
+        'Chancellor Friedrich Merz says the country has changed. Critics in the Bundestag are not'
+        ' so sure.',
+        'BERLIN – When Olaf Scholz told the Bundestag in February 2022 that the world had reached'
+        ' a Zeitenwende, a turning point, few expected the phrase to stick. Three years later his'
+        ' successor, Friedrich Merz, uses it in almost every speech on defence.',
+        'The Bundeswehr has received new equipment, and Germany now stations a brigade in '
+        'Lithuania. But the Mittelstand, the small and mid-sized firms that form the backbone of '
+        'the economy, complains about energy prices and red tape. In Pankow and Treptow, voters '
+        'told us they worried more about rents than about tanks.',
+        'Wir sind das Volk',
+        'The slogan of the 1989 protests in Leipzig has been claimed by very different groups '
+        'since. Former chancellor Angela Merkel, who grew up in East Germany, once said that her '
+        'famous phrase "Wir schaffen das" ("We can do this") was about confidence, not naivety.',
+        'President Frank-Walter Steinmeier warned in a speech in Dresden against "a new coldness"'
+        ' in public debate. Der Spiegel called the speech overdue; Die Zeit and the Frankfurter '
+        'Allgemeine Zeitung were more sceptical.',
+        'Markus Söder, the Bavarian premier, and Sahra Wagenknecht, whose party won seats in '
+        "Thuringia and Saxony, both criticised the government's plans. Alice Weidel of the AfD "
+        'said the country needed "a different course".',
+        'A Bundeswehr soldier in Rukla, Lithuania. Photo: Michael Kappeler/dpa',
+        'Economists at the Ifo institute in Munich expect growth of less than one percent. "The '
+        'Zeitenwende has not yet reached the economy," one of them said.',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN_ARTICLES))
+def test_clean_written_articles_get_no_finding(name):
+    text = "\n".join(CLEAN_ARTICLES[name]) + "\n"
+    doc = build_document(text, doc_id=name, source=name)
+    assert doc.lang == name[:2]
+    ctx = Context(ForeignLanguageBlock.meta, ForeignLanguageBlock.meta.severity)
+    ForeignLanguageBlock().check(doc, ctx)
+    assert [(f.line, f.text) for f in ctx.findings] == []

@@ -8,7 +8,11 @@ Evidence, from strongest to weakest (the "Names" lessons of the project's refere
    single-word place ("Lawrow", "Kiew") in the other language's spelling;
 2. the article itself: it writes the counterpart elsewhere;
 3. wordfreq: the rule-made counterpart is a real, clearly more frequent word of the text's
-   language while the word itself is rare there.
+   language while the word itself is rare there (with a typical surname ending such as -ow,
+   -yj, -sky), or -- the cross-over, for English forms in German text -- the word is unknown
+   to German wordfreq, has letters only English transliteration writes (kh, zh, -iy-, ya/yu)
+   and a typical ending (-sk, -in, -enko), and its rewrite is a rare German word that English
+   does not use (Novorossiysk / Noworossijsk).
 
 A word is never flagged for merely looking German (Merkel, Scholz, Schaffer, Wagner): the rule
 path needs a transliteration marker, a rewrite to a counterpart, and confirmation.
@@ -38,6 +42,11 @@ LANGS = ("en", "de")
 OTHER = {"en": "de", "de": "en"}
 LANG_NAME = {"en": "English", "de": "German"}
 MAX_VARIANTS = 64
+MIN_WORDFREQ_FIX = 5  # letters of a counterpart that wordfreq alone may confirm
+CROSS_MAX_OWN = 1.0  # zipf: a word at most this common in the text's language ...
+CROSS_MIN_FIX, CROSS_MAX_FIX = 1.0, 3.0  # ... whose counterpart is a rare word there (a name,
+#   not Schrank, Junge or Schrader for English Shrank, Younge, Shrader) ...
+CROSS_MARGIN = 0.5  # ... and this much more common there than in the source language
 
 # --------------------------------------------------------------------------- word frequencies
 
@@ -50,7 +59,7 @@ def _freqs(lang: str) -> dict[str, float]:
     if d is None:
         try:
             from wordfreq import get_frequency_dict
-            d = get_frequency_dict(lang)
+            d = get_frequency_dict(lang, "best")  # positional, as wordfreq asks: one cached dict
         except (LookupError, ValueError):  # a language wordfreq does not know
             d = {}
         _FREQ[lang] = d
@@ -95,12 +104,17 @@ def _translit() -> dict:
     out = {"skeleton": [(re.compile(p), r) for p, r in raw["skeleton"]["steps"]],
            "near": [(re.compile(p), r) for p, r in raw["near"]["steps"]],
            "near_min": int(raw["near"]["min_length"]),
-           "near_marker": re.compile(raw["near"]["marker"])}
+           "near_marker": re.compile(raw["near"]["marker"]),
+           "near_weak": re.compile(raw["near"]["weak_marker"]),
+           "near_weak_max": float(raw["near"]["weak_max_zipf"])}
     for direction in ("de_en", "en_de"):
         sec = raw[direction]
         out[direction] = {
             "markers": re.compile(sec["markers"]),
             "strong": re.compile(sec["strong"]),
+            # letters only the source language's transliteration uses (optional per direction)
+            "exclusive": re.compile(sec["exclusive"]) if sec.get("exclusive") else None,
+            "typical": re.compile(sec["typical"]) if sec.get("typical") else None,
             "rules": [(re.compile(p), tuple(alts)) for p, alts in sec["rules"]],
         }
     return out
@@ -138,7 +152,8 @@ def skeleton(word: str, keep_umlauts: bool = False) -> str:
 
 
 def near_key(word: str, keep_umlauts: bool = False) -> str | None:
-    """The skeleton with y/j/i merged, for long words with a transliteration marker; else None."""
+    """The skeleton with y/j/i merged, for long words with a transliteration marker (or, rare in
+    both languages, Ukrainian ia/iu/ie after a consonant); else None."""
     key = (word, keep_umlauts)
     try:
         return _NEAR[key]
@@ -147,7 +162,8 @@ def near_key(word: str, keep_umlauts: bool = False) -> str | None:
     t = _translit()
     low = accent_key(word, keep_umlauts)
     k = None
-    if len(low) >= t["near_min"] and t["near_marker"].search(low):
+    if len(low) >= t["near_min"] and (t["near_marker"].search(low) or (
+            t["near_weak"].search(low) and all(zipf(word, lg) < t["near_weak_max"] for lg in LANGS))):
         k = skeleton(word, keep_umlauts)
         for pat, rep in t["near"]:
             k = pat.sub(rep, k)
@@ -208,6 +224,18 @@ def variants(word: str, source: str, target: str) -> tuple[str, ...]:
 def has_marker(word: str, source: str, target: str, strong: bool = False) -> bool:
     sec = _translit()[f"{source}_{target}"]
     return bool((sec["strong"] if strong else sec["markers"]).search(word.lower()))
+
+
+def has_exclusive_marker(word: str, source: str, target: str) -> bool:
+    """Letters only the source language's press transliteration writes (English kh, zh, -iy-,
+    ya/yu/ye where German writes ch, sch, -ij-, ja/ju/je), in a word with an ending typical of
+    transliterated names (-ov, -sky, -sk, -in, -enko, -yan …)."""
+    sec = _translit()[f"{source}_{target}"]
+    if sec["exclusive"] is None:
+        return False
+    low = word.lower()
+    return bool(sec["exclusive"].search(low)
+                and (sec["strong"].search(low) or (sec["typical"] and sec["typical"].search(low))))
 
 
 # --------------------------------------------------------------------------- the name table
@@ -639,8 +667,9 @@ def _single_hit(tab: Table, target: str, occs: list[Occ], o: Occ, verdict: tuple
 
 def _rule_verdict(tab: Table, counts, target: str, w: str) -> tuple[str, str] | None:
     """(counterpart, evidence) for a word the rules may rewrite: the article writes the
-    counterpart, or wordfreq confirms it (strong marker; the counterpart a real word, clearly
-    more frequent in the target language and at home there)."""
+    counterpart, or wordfreq confirms it (strong marker; the counterpart a real word of five
+    letters or more, clearly more frequent in the target language and at home there; or the
+    cross-over of has_exclusive_marker words)."""
     source = OTHER[target]
     cands = variants(w, source, target)
     for c in cands:
@@ -651,9 +680,19 @@ def _rule_verdict(tab: Table, counts, target: str, w: str) -> tuple[str, str] | 
         best = _RULE_VERDICT[key]
     else:
         best = None
-        if cands and has_marker(w, source, target, strong=True):
-            zc, c = max((zipf(c, target), c) for c in cands)
-            if zc >= 2.0 and zc >= zipf(w, target) + 1.0 and zc >= zipf(c, source) and c not in tab.known:
+        zc, c = max((zipf(c, target), c) for c in cands) if cands else (0.0, "")
+        zw = zipf(w, target)
+        # a counterpart of four letters or fewer is a common word (Abiy/Abi, Seyi/Sei), not a name
+        if len(c) >= MIN_WORDFREQ_FIX and c not in tab.known and zc >= zw + 1.0:
+            if has_marker(w, source, target, strong=True):
+                if zc >= 2.0 and zc >= zipf(c, source):
+                    best = c
+            elif (zw < CROSS_MAX_OWN and CROSS_MIN_FIX <= zc < CROSS_MAX_FIX
+                  and zc > zipf(c, source) + CROSS_MARGIN and has_exclusive_marker(w, source, target)):
+                # the cross-over: a word the text's language does not know, written with
+                # letters only the source language's transliteration uses, whose rewrite is a
+                # rare word of the text's language and not one of the source's (Novorossiysk /
+                # Noworossijsk in German text)
                 best = c
         if len(_RULE_VERDICT) > 100_000:
             _RULE_VERDICT.clear()
@@ -667,13 +706,20 @@ def _rule_hit(target: str, occs: list[Occ], o: Occ, verdict: tuple[str, str]) ->
     return Hit(o.block, o.start, o.end, verdict[0], verdict[1])
 
 
-def _with_first_name(tab: Table, target: str, occs: list[Occ], o: Occ, hit: Hit) -> Hit:
-    """Take a foreign first name before a flagged surname into the finding (Sergej Rjabkow)."""
+def _with_first_name(tab: Table, target: str, occs: list[Occ], o: Occ, hit: Hit,
+                     counts=()) -> Hit:
+    """Take a foreign first name before a flagged surname into the finding: one the table
+    knows (Sergej Rjabkow), or one whose rewrite the article writes elsewhere (Yerlan Sadykov
+    where the article also has Jerlan Sadykow)."""
     j = o.pos - 1
     if j < o.run_start or hit.start != o.start:
         return hit
     prev = occs[j]
     fix = tab.first_names[target].get(prev.text)
+    if fix is None and counts:
+        w = prev.text
+        if len(w) >= 4 and w[1:].islower() and w not in tab.known:
+            fix = next((c for c in variants(w, OTHER[target], target) if c in counts), None)
     if fix is None:
         return hit
     return Hit(hit.block, prev.start, hit.end, fix + o.block.text[prev.end:o.start] + hit.fix, hit.evidence)
@@ -729,7 +775,7 @@ def foreign_spellings(doc: Document, blocks) -> list[Hit]:
                         else:
                             hit = _rule_hit(target, occs, o, verdict)
                         if hit is not None:
-                            hit = _with_first_name(tab, target, occs, o, hit)
+                            hit = _with_first_name(tab, target, occs, o, hit, counts)
                     if hit is None:
                         continue
                     if quotes is None:

@@ -12,7 +12,10 @@ and "Zelenskyy", "Vladímir" and "Vladimir", "Sánchez" and "Sanchez"): the spel
 often is flagged and the majority one suggested; on a tie the name table's form for the
 article's language wins. Two spellings count as one entity only on strong evidence: the name
 table links them, they differ only in accents, or their transliteration skeletons are equal
-(near-equal for long names with transliteration letters) and not both are established words
+(near-equal for long names with transliteration letters, among them Ukrainian я ю є written
+ja/ju/je, ya/yu/ye or KMU 2010's ia/iu/ie: Hnatjuk / Hnatyuk / Hnatiuk; ia/iu/ie only in a word
+rare in English and German, so Daniel, Marian or Julian are not read as transliterations) and
+not both are established words
 (Chan/Khan, Schulz/Schultz stay two names). First names are compared only before the same
 surname, quoted material keeps its source's spelling, and differences of case or doubled
 letters are left alone. A spelling TQ201 flags as the other language's is left to TQ201.
@@ -52,6 +55,9 @@ class InconsistentNameSpelling:
                 "Am Abend kehrte [[Selenskij]] nach Kiew zurück.", fix="Selenskyj", lang="de"),
             bad("Dem Russen Dmitri K. wird Spionage vorgeworfen.\n"
                 "Nach der Festnahme von [[Dmitry]] K. zogen viele um.", fix="Dmitri", lang="de"),
+            bad("The terminal is run by Oleksandr Hnatyuk.\nHnatyuk says the cranes never stop.\n"
+                "For [[Hnatiuk]], the situation is better than a year ago.", fix="Hnatyuk"),
+            good("Danjel scored twice and Daniel once; Danjel was named man of the match."),
             good("Kremlin spokesman Dmitry Peskov and Deputy Minister Petrov spoke. "
                  "Peskov left, Petrov stayed."),
             good("Maria Schmidt and Mario Schmid met Martin Schulz and Debbie Wasserman Schultz."),

@@ -12,7 +12,11 @@ A name in the other language's transliteration: German "Wladimir Putin", "Wolody
 "Lavrov" in German text. Evidence: the table of known names (data/names.tsv), or the
 transliteration rules (data/translit.toml) confirmed by the article's own use of the
 counterpart or by wordfreq (the counterpart a clearly more common word of the text's language,
-the name itself rare there, and a typical ending such as -ow, -yj, -itsch). A name is never
+the name itself rare there, and a typical ending such as -ow, -yj, -itsch; or, for English
+names in German text, letters only English transliteration writes -- kh, zh, -iy-, ya/yu/ye,
+ia/iu -- and a typical ending (-sk, -in, -enko …) in a word German wordfreq does not know,
+whose German rewrite is a rare German word and not an English one: Novorossiysk /
+Noworossijsk). A name is never
 flagged for merely looking German (Merkel, Scholz, Schröder, Bundestag are right in English);
 quotations and blocks in the other language, and proper names of that language ("Kyiv
 Independent", "Moscow Times" in German text) are left alone.
@@ -51,6 +55,10 @@ class ForeignTransliteration:
             bad("A concert of works by [[Schostakowitsch]] was cancelled in London.", fix="Shostakovich"),
             bad("Die Ukraine meldet Angriffe auf [[Kharkiv]] und die Region.", fix="Charkiw", lang="de"),
             bad("Präsident [[Zelensky]] reiste am Dienstag nach Brüssel.", fix="Selenskyj", lang="de"),
+            bad("Das Öl fließt zum Schwarzmeerhafen [[Novorossiysk]] und von dort nach Europa.",
+                fix="Noworossijsk", lang="de"),
+            bad("Oleksandr Hnatjuk leitet das Terminal.\nHnatjuk sagt, die Kräne stehen nie still.\n"
+                "Für [[Hnatiuk]] ist die Lage besser als vor einem Jahr.", fix="Hnatjuk", lang="de"),
             good("Talks with Russian President Vladimir Putin and Volodymyr Zelensky in Kyiv."),
             good("Chancellor Olaf Scholz and President Frank-Walter Steinmeier met Angela Merkel, "
                  "Gerhard Schröder and Bundestag members."),
@@ -59,6 +67,10 @@ class ForeignTransliteration:
             good("The boxer Wladimir Klitschko and the writer Wladimir Kaminer visited Odessa."),
             good("Kremlchef Wladimir Putin telefonierte mit Wolodymyr Selenskyj in Kiew.", lang="de"),
             good("Der Kyiv Independent berichtete über die Lage in Charkiw.", lang="de"),
+            good("Shell, Yahoo, Nvidia, Sky und Vodafone warben in Sydney, Kentucky und Sheffield; "
+                 "gespielt wurden Shakespeare und Tschaikowsky.", lang="de"),
+            good("Xi Jinping empfing den Gast in Shanghai, danach ging es nach Shenzhen und "
+                 "Yokohama.", lang="de"),
             good("Selenskyj sagte auf Englisch: “We will defend Kyiv and Kharkiv until the end.”", lang="de"),
             good("The banner read „Wir stehen an der Seite von Selenskyj und Kiew“, a German slogan."),
         ),
