@@ -17,6 +17,7 @@ from .splitter import split_plain
 
 UNDETERMINED = "und"
 LANG_SAMPLE_CHARS = 4000  # enough text for a stable verdict; more only costs time
+DECISIVE_VOTES, DECISIVE_LEAD = 8, 3  # function words a language needs to settle it alone
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,17 @@ def rule_by_code(code: str) -> type[Detector] | None:
 
 
 def document_language(blocks, forced: str | None = None) -> str:
+    """The article's language: its function words when one language clearly leads them (names,
+    numbers and tables dilute a text but do not change which language leads), else langdetect."""
     if forced:
         return forced
     body = [b.text for b in blocks if b.role in BODY_ROLES] or [b.text for b in blocks]
     sample = " ".join(body)[:LANG_SAMPLE_CHARS]
-    return langid.clear_vote(langid.words(sample)) or langid.langdetect(sample) or UNDETERMINED
+    tokens = langid.words(sample)
+    leader, top, second = langid.vote(tokens)
+    if leader is not None and top >= DECISIVE_VOTES and top >= DECISIVE_LEAD * second:
+        return leader
+    return langid.clear_vote(tokens) or langid.langdetect(sample) or UNDETERMINED
 
 
 def build_document(text: str, *, doc_id: str, source: str, lang: str | None = None) -> Document:

@@ -82,7 +82,7 @@ def _freq(lang: str) -> dict[str, float]:
     import wordfreq
 
     try:
-        return wordfreq.get_frequency_dict(lang)
+        return wordfreq.get_frequency_dict(lang, "best")  # the dict wordfreq itself caches
     except (LookupError, ValueError):
         return {}
 
