@@ -41,7 +41,7 @@ class InconsistentNameSpelling:
         name="inconsistent-name-spelling",
         family="name_variant",
         severity=Severity.WARNING,
-        summary="one name spelled two ways in one article (Kiev and Kyiv; Sánchez and Sanchez)",
+        summary="One name spelled two ways in one article (Kiev and Kyiv; Sánchez and Sanchez)",
         doc=DOC,
         examples=(
             bad("Officials in Kyiv are worried about the war.\n"

@@ -42,7 +42,7 @@ class ForeignTransliteration:
         name="foreign-transliteration",
         family="name_variant",
         severity=Severity.WARNING,
-        summary="a name in another language's transliteration (Wladimir, Selenskyj, Kiew in English)",
+        summary="A name in another language's transliteration (Wladimir, Selenskyj, Kiew in English)",
         doc=DOC,
         examples=(
             bad("Talks with Russian President [[Wladimir]] Putin on Thursday.", fix="Vladimir"),
