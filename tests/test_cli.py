@@ -65,7 +65,8 @@ def test_stdin_and_folders(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("Headline\nSome text that is long enough to be a body.\n")
     (tmp_path / "b.txt").write_text("Headline\nAnother body paragraph of plain news text.\n")
-    (tmp_path / "ignored.json").write_text("{}")
+    # .json files are read now (JSON lines); a .csv file is still not an input kind.
+    (tmp_path / "ignored.csv").write_text("{}")
     data = json.loads(run("check", "--format", "json", tmp_path).output)
     assert [a["id"] for a in data["articles"]] == ["b", "a"]
     data = json.loads(run("check", "--format", "json", "-", input="Title\nText of the body.\n").output)

@@ -13,7 +13,7 @@ from .detectors import DETECTORS
 from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Role, Severity
 from .registry import Context, Detector
 from .selection import is_selected, validate
-from .splitter import split_plain
+from .splitter import split_html, split_plain
 
 UNDETERMINED = "und"
 LANG_SAMPLE_CHARS = 4000  # enough text for a stable verdict; more only costs time
@@ -39,7 +39,7 @@ def rule_by_code(code: str) -> type[Detector] | None:
     return None
 
 
-def document_language(blocks, forced: str | None = None) -> str:
+def document_language(blocks, forced: str | None = None, hint: str | None = None) -> str:
     """The article's language: its function words when one language clearly leads them (names,
     numbers and tables dilute a text but do not change which language leads), else langdetect."""
     if forced:
@@ -50,15 +50,38 @@ def document_language(blocks, forced: str | None = None) -> str:
     leader, top, second = langid.vote(tokens)
     if leader is not None and top >= DECISIVE_VOTES and top >= DECISIVE_LEAD * second:
         return leader
-    return langid.clear_vote(tokens) or langid.langdetect(sample) or UNDETERMINED
+    # A declared language (a feed item's) counts only when the text cannot tell: syndicated
+    # items often keep the original's language tag after translation.
+    return langid.clear_vote(tokens) or langid.langdetect(sample) or hint or UNDETERMINED
 
 
-def build_document(text: str, *, doc_id: str, source: str, lang: str | None = None) -> Document:
-    blocks = split_plain(text)
-    doc_lang = document_language(blocks, lang)
+def split_blocks(text: str, kind: str = "text") -> tuple:
+    """Plain text through split_plain, HTML (a page or a fragment) through split_html."""
+    return split_html(text) if kind == "html" else split_plain(text)
+
+
+def build_document(text: str, *, doc_id: str, source: str, lang: str | None = None, kind: str = "text",
+                   title: str | None = None, lang_hint: str | None = None,
+                   languages: bool = True) -> Document:
+    """Split the text into blocks and identify the article's and each block's language.
+
+    With ``languages`` off (``tqcheck split``, which shows no block languages) the article's
+    language comes from function words alone and langdetect is never loaded."""
+    blocks = split_blocks(text, kind)
+    if not languages:
+        doc_lang = lang or _function_word_language(blocks) or lang_hint or UNDETERMINED
+        return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
+    doc_lang = document_language(blocks, lang, lang_hint)
     blocks = tuple(replace(b, lang=langid.detect(b.text, doc_lang)) for b in blocks)
-    title = next((b.text for b in blocks if b.role == Role.HEADLINE), blocks[0].text if blocks else "")
-    return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title)
+    return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
+
+
+def _title(blocks) -> str:
+    return next((b.text for b in blocks if b.role == Role.HEADLINE), blocks[0].text if blocks else "")
+
+
+def _function_word_language(blocks) -> str | None:
+    return langid.clear_vote(langid.words(" ".join(b.text for b in blocks)[:LANG_SAMPLE_CHARS]))
 
 
 class Checker:
@@ -71,13 +94,28 @@ class Checker:
         self.detectors = [d() for d in all_rules()
                           if is_selected(d.meta, list(settings.select), list(settings.ignore))]
 
-    def check_text(self, text: str, *, doc_id: str = "article", source: str = "-") -> ArticleResult:
+    def check_text(self, text: str, *, doc_id: str = "article", source: str = "-", kind: str = "text",
+                   title: str | None = None, lang_hint: str | None = None) -> ArticleResult:
         try:
-            doc = build_document(text, doc_id=doc_id, source=source, lang=self.settings.lang)
+            doc = build_document(text, doc_id=doc_id, source=source, lang=self.settings.lang, kind=kind,
+                                 title=title, lang_hint=lang_hint)
         except Exception as exc:  # a splitter bug must not stop the run
-            empty = Document(id=doc_id, source=source, lang=UNDETERMINED, blocks=())
+            empty = Document(id=doc_id, source=source, lang=UNDETERMINED, blocks=(), title=title or "")
             return ArticleResult(empty, (), (ArticleError(_describe(exc), stage="split"),))
         return self.check_document(doc)
+
+    def check_article(self, raw) -> ArticleResult:
+        """Check a RawArticle from tqcheck.inputs: its read error, or its text split by kind
+        (plain text or HTML), with read notes (a guessed encoding…) as errors of stage "read"."""
+        if raw.error:
+            empty = Document(id=raw.id, source=raw.source, lang=UNDETERMINED, blocks=(), title=raw.title or "")
+            return ArticleResult(empty, (), (ArticleError(raw.error, stage=raw.stage),))
+        result = self.check_text(raw.text, doc_id=raw.id, source=raw.source, kind=raw.kind, title=raw.title,
+                                 lang_hint=raw.lang)
+        if raw.notes:
+            notes = tuple(ArticleError(n, stage="read") for n in raw.notes)
+            result = ArticleResult(result.document, result.findings, notes + result.errors)
+        return result
 
     def check_document(self, doc: Document) -> ArticleResult:
         findings, errors = [], []
