@@ -199,6 +199,22 @@ def parse(html: str, hidden_classes: frozenset[str] = frozenset()) -> Page:
         seg_inline[0] = -1
         seg_inline[1] = False
 
+    def leave() -> None:
+        """Close the innermost open element (its subtree is done)."""
+        nonlocal pending, in_link
+        kind = kinds.pop()
+        open_els.pop()
+        if kind == _BLOCK:
+            flush()  # text after a nested block starts at the nearest start tag before it
+            block_stack.pop()
+            marks.pop()
+            pending = None
+        else:
+            if kind & _LINK:
+                in_link -= 1
+            if kind & _NAMED and named.pop() == seg_inline[0]:
+                seg_inline[1] = True
+
     node = root
     while True:
         descend = False
@@ -274,19 +290,7 @@ def parse(html: str, hidden_classes: frozenset[str] = frozenset()) -> Page:
             if child is not None:
                 node = child
                 continue
-            _leave_kind = kinds.pop()
-            open_els.pop()
-            if _leave_kind == _BLOCK:
-                flush()
-                block_stack.pop()
-                marks.pop()
-                pending = None
-            else:
-                if _leave_kind & _LINK:
-                    in_link -= 1
-                if _leave_kind & _NAMED:
-                    if named.pop() == seg_inline[0]:
-                        seg_inline[1] = True
+            leave()
         # the subtree of `node` is done: go to the next sibling, closing ancestors on the way
         while True:
             if node.mem_id == root_id:
@@ -302,19 +306,7 @@ def parse(html: str, hidden_classes: frozenset[str] = frozenset()) -> Page:
                 flush()
                 _propagate(els)
                 return page
-            _leave_kind = kinds.pop()
-            open_els.pop()
-            if _leave_kind == _BLOCK:
-                flush()  # text after a nested block starts at the nearest start tag before it
-                block_stack.pop()
-                marks.pop()
-                pending = None
-            else:
-                if _leave_kind & _LINK:
-                    in_link -= 1
-                if _leave_kind & _NAMED:
-                    if named.pop() == seg_inline[0]:
-                        seg_inline[1] = True
+            leave()
 
 
 def _propagate(els: list[Element]) -> None:
