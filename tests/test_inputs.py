@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tqcheck import engine
 from tqcheck.cli import main
 from tqcheck.engine import Checker, build_document, document_language
 from tqcheck.inputs import RawArticle, detect, read_all

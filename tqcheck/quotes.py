@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable, Iterator
 from functools import lru_cache
 
 from . import data
@@ -278,6 +279,16 @@ def block_convention(doc: Document, block: Block) -> tuple[Convention | None, bo
     if block.lang and conv is not None and convention(block.lang) is not conv:
         return None, False
     return conv, True
+
+
+def quoted_blocks(doc: Document, blocks: Iterable[Block]) -> Iterator[tuple[Block, list, Convention | None, bool]]:
+    """(block, its quotations, the convention to judge it by, whether it is in the article's
+    language) for every block that has quotations: the loop most quote rules start with."""
+    for block in blocks:
+        quotes = scan(block.text).quotes
+        if quotes:
+            conv, same = block_convention(doc, block)
+            yield block, quotes, conv, same
 
 
 def judge(pair: str, conv: Convention | None) -> str:

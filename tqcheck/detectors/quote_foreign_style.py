@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from .. import lang as langid
 from ..model import Document, Severity
-from ..quotes import (Convention, Quote, block_convention, convention, judge, known_pairs,
-                      requote, scan, snippet, style_name)
+from ..quotes import (Convention, Quote, convention, judge, known_pairs, quoted_blocks, requote,
+                      snippet, style_name)
 from ..registry import Context, RuleMeta, bad, good
 
 DOC = """\
@@ -56,14 +56,10 @@ class QuoteForeignStyle:
     )
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in ctx.blocks(doc):
-            text = block.text
-            quotes = scan(text).quotes
-            if not quotes:
-                continue
-            conv, same = block_convention(doc, block)
+        for block, quotes, conv, same in quoted_blocks(doc, ctx.blocks(doc)):
             if conv is None or not same:
                 continue
+            text = block.text
             for q in quotes:
                 o = q.open.char
                 pair = conv.pair_for(q)

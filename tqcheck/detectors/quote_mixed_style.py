@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Document, Role, Severity
-from ..quotes import STRAIGHT, block_convention, judge, requote, scan, snippet
+from ..quotes import STRAIGHT, judge, quoted_blocks, requote, snippet
 from ..registry import Context, RuleMeta, bad, good
 
 DOC = """\
@@ -57,11 +57,7 @@ class QuoteMixedStyle:
 
     def check(self, doc: Document, ctx: Context) -> None:
         straight, curly, mixed = [], [], []
-        for block in ctx.blocks(doc):
-            quotes = scan(block.text).quotes
-            if not quotes:
-                continue
-            conv, _ = block_convention(doc, block)
+        for block, quotes, conv, _ in quoted_blocks(doc, ctx.blocks(doc)):
             for q in quotes:
                 if q.open.cls not in "dg":
                     continue  # single marks are never compared

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Document, Severity
-from ..quotes import block_convention, judge, requote, scan, snippet
+from ..quotes import judge, quoted_blocks, requote, snippet
 from ..registry import Context, RuleMeta, bad, good
 
 DOC = """\
@@ -55,12 +55,8 @@ class QuoteWrongMark:
     )
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in ctx.blocks(doc):
+        for block, quotes, conv, _ in quoted_blocks(doc, ctx.blocks(doc)):
             text = block.text
-            quotes = scan(text).quotes
-            if not quotes:
-                continue
-            conv, _ = block_convention(doc, block)
             for q in quotes:
                 if q.close is None or q.open.cls == "s":
                     continue

@@ -35,7 +35,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .. import data
-from ..model import Block, Document, Role, Severity
+from ..model import Document, Role, Severity
 from ..registry import Context, RuleMeta, bad, good
 
 DOC = """\
