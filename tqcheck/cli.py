@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .engine import Checker, Settings, all_rules, build_document, rule_by_code
+from .engine import (DEFAULT_ARTICLE_TIMEOUT, DEFAULT_MAX_ARTICLE_CHARS, Checker, Settings, all_rules,
+                     build_document, rule_by_code)
 from .inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputOptions, read_all
 from .model import BODY_ROLES, ArticleResult, Severity
 from .output import write
@@ -17,6 +18,7 @@ from .reporters import REPORTERS, html_report
 from .selection import SelectionError, split_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 def _fail(message: str) -> None:
@@ -127,28 +129,48 @@ def main() -> None:
               show_default=True, help="Exit 1 when a finding is at or above this severity.")
 @click.option("--lang", help="The articles' language (ISO 639-1, e.g. en, de) instead of detecting it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option("--max-article-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_ARTICLE_CHARS,
+              show_default=True, metavar="N",
+              help="An article longer than N characters is not checked (an error for it).")
+@click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_ARTICLE_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Give up on an article whose split and checks take longer (an error for it).")
 @_input_options
-def check(paths, formats, output, select, ignore, fail_on, lang, quiet, **input_opts):
+def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_article_chars, article_timeout,
+          **input_opts):
     """Check articles: text or HTML files, feeds (RSS/Atom), JSON lines, folders of them,
     http(s) URLs, or - for stdin."""
     targets = _parse_formats(formats, output)
     try:
         checker = Checker(Settings(select=tuple(split_list(select)), ignore=tuple(split_list(ignore)),
-                                   lang=lang.lower() if lang else None))
+                                   lang=lang.lower() if lang else None, max_article_chars=max_article_chars,
+                                   article_timeout=article_timeout))
     except SelectionError as exc:
         _fail(str(exc))
     progress = _Progress(quiet)
     results: list[ArticleResult] = []
-    for raw in read_all(list(paths), _make_input_options(**input_opts)):
-        results.append(checker.check_article(raw))
-        progress.step()
+    interrupted = False
+    try:
+        for raw in read_all(list(paths), _make_input_options(**input_opts)):
+            results.append(checker.check_article(raw))
+            progress.step()
+    except KeyboardInterrupt:  # Ctrl-C: report the articles finished so far, then stop
+        interrupted = True
     progress.close()
-    for name, path in targets:
-        write(path, lambda out, name=name: REPORTERS[name](results, out))
+    try:
+        for name, path in targets:
+            write(path, lambda out, name=name: REPORTERS[name](results, out))
+    except KeyboardInterrupt:  # a second Ctrl-C: write() leaves no half-written file behind
+        click.echo("tqcheck: interrupted while writing the report", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     errors = [(r.document.source, e) for r in results for e in r.errors]
     for source, e in errors:
         who = f" ({e.code})" if e.code else ""
         click.echo(f"tqcheck: {source}: {e.message}{who}", err=True)
+    if interrupted:
+        click.echo(f"tqcheck: interrupted after {len(results)} article{'s' if len(results) != 1 else ''}",
+                   err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)

@@ -5,6 +5,9 @@ every other detector and article still reports.
 """
 from __future__ import annotations
 
+import signal
+import threading
+import time
 import traceback
 from dataclasses import dataclass, replace
 
@@ -18,6 +21,8 @@ from .splitter import split_html, split_plain
 UNDETERMINED = "und"
 LANG_SAMPLE_CHARS = 4000  # enough text for a stable verdict; more only costs time
 DECISIVE_VOTES, DECISIVE_LEAD = 8, 3  # function words a language needs to settle it alone
+DEFAULT_MAX_ARTICLE_CHARS = 2_000_000
+DEFAULT_ARTICLE_TIMEOUT = 30.0  # seconds for the split and every detector of one article
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,47 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     lang: str | None = None  # force the article language instead of detecting it
+    max_article_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS  # None: no limit
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds; None or 0: no limit
+
+
+class _ArticleTimeout(BaseException):
+    """Raised inside one article's check when its time is up. A BaseException, so the
+    per-detector `except Exception` does not swallow it as a detector crash."""
+
+
+def _alarm_available() -> bool:
+    return (hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread())
+
+
+def _run_with_timeout(seconds: float | None, work):
+    """Call work(deadline) and stop it with _ArticleTimeout after `seconds`.
+
+    On the main thread (where SIGALRM exists) an ITIMER_REAL alarm interrupts the work
+    wherever it is (between Python bytecodes: a single long C call runs to its end first),
+    and work gets deadline None. Elsewhere work gets a time.monotonic() deadline to check
+    between steps. The previous SIGALRM handler and any outer timer are restored."""
+    if not seconds or seconds <= 0:
+        return work(None)
+    if not _alarm_available():
+        return work(time.monotonic() + seconds)
+
+    def on_alarm(signum, frame):
+        raise _ArticleTimeout()
+
+    started, outer = time.monotonic(), 0.0
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return work(None)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if outer > 0:  # someone else's timer was running: give it back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
 
 
 def all_rules() -> list[type[Detector]]:
@@ -96,13 +142,31 @@ class Checker:
 
     def check_text(self, text: str, *, doc_id: str = "article", source: str = "-", kind: str = "text",
                    title: str | None = None, lang_hint: str | None = None) -> ArticleResult:
+        """Split and check one article within the Settings bounds: an article longer than
+        max_article_chars, or whose split and detectors take longer than article_timeout,
+        gets no findings and one errors[] entry (stage "check")."""
+        def empty(error: ArticleError) -> ArticleResult:
+            doc = Document(id=doc_id, source=source, lang=UNDETERMINED, blocks=(), title=title or "")
+            return ArticleResult(doc, (), (error,))
+
+        limit = self.settings.max_article_chars
+        if limit and len(text) > limit:
+            return empty(ArticleError(f"article too large: {len(text):,} characters (limit {limit:,}, "
+                                      f"--max-article-chars)", stage="check"))
+
+        def work(deadline: float | None) -> ArticleResult:
+            try:
+                doc = build_document(text, doc_id=doc_id, source=source, lang=self.settings.lang, kind=kind,
+                                     title=title, lang_hint=lang_hint)
+            except Exception as exc:  # a splitter bug must not stop the run
+                return empty(ArticleError(_describe(exc), stage="split"))
+            return self._detect(doc, deadline)
+
+        seconds = self.settings.article_timeout
         try:
-            doc = build_document(text, doc_id=doc_id, source=source, lang=self.settings.lang, kind=kind,
-                                 title=title, lang_hint=lang_hint)
-        except Exception as exc:  # a splitter bug must not stop the run
-            empty = Document(id=doc_id, source=source, lang=UNDETERMINED, blocks=(), title=title or "")
-            return ArticleResult(empty, (), (ArticleError(_describe(exc), stage="split"),))
-        return self.check_document(doc)
+            return _run_with_timeout(seconds, work)
+        except _ArticleTimeout:
+            return empty(ArticleError(f"timed out after {seconds:g} s (--article-timeout)", stage="check"))
 
     def check_article(self, raw) -> ArticleResult:
         """Check a RawArticle from tqcheck.inputs: its read error, or its text split by kind
@@ -118,8 +182,14 @@ class Checker:
         return result
 
     def check_document(self, doc: Document) -> ArticleResult:
+        """Run the detectors on an already split document (no bounds: check_text applies them)."""
+        return self._detect(doc, None)
+
+    def _detect(self, doc: Document, deadline: float | None) -> ArticleResult:
         findings, errors = [], []
         for det in self.detectors:
+            if deadline is not None and time.monotonic() > deadline:
+                raise _ArticleTimeout()
             ctx = Context(det.meta, det.meta.severity)
             try:
                 det.check(doc, ctx)
@@ -127,6 +197,8 @@ class Checker:
                 errors.append(ArticleError(_describe(exc), code=det.meta.code))
                 continue
             findings.extend(ctx.findings)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _ArticleTimeout()
         findings.sort(key=lambda f: f.sort_key())
         return ArticleResult(doc, tuple(findings), tuple(errors))
 
