@@ -191,11 +191,12 @@ def test_ctrl_c_writes_the_finished_articles_and_exits_130(tmp_path, monkeypatch
 def test_ctrl_c_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch):
     from tqcheck import cli
 
-    def interrupted_render(results, out):
-        out.write('{"half": ')
-        raise KeyboardInterrupt
+    class InterruptedReport(cli.REPORTERS["json"]):
+        def close(self, summary):
+            self.out.write('{"half": ')
+            raise KeyboardInterrupt
 
-    monkeypatch.setitem(cli.REPORTERS, "json", interrupted_render)
+    monkeypatch.setitem(cli.REPORTERS, "json", InterruptedReport)
     out = tmp_path / "out.json"
     out.write_text("old report\n", encoding="utf-8")
     result = run("check", "--format", f"json:{out}", *articles(tmp_path, 2))

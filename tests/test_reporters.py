@@ -51,3 +51,55 @@ def test_wheel_ships_templates_and_data(tmp_path):
                      "_finding.html.j2", "_script.js.j2", "report.css"):
         assert f"tqcheck/reports/{template}" in names
     assert "tqcheck/data/function_words.toml" in names
+
+
+# -- streaming: each article is written as it is checked, with the exact bytes of one dump --
+
+def _results(n_copies: int = 2):
+    from tqcheck.engine import Checker
+    checker = Checker()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "damaged").glob("*.txt"))[:3]]
+    texts += ["", "Nur ein kurzer Satz."]
+    return [checker.check_text(t, doc_id=f"a{i}", source=f"s{i}") for i, t in enumerate(texts * n_copies)]
+
+
+def test_streamed_json_is_byte_identical_to_one_dump():
+    import io
+
+    from tqcheck.reporters import render
+    from tqcheck.reporters.json_report import run_dict
+    for results in (_results(), _results()[:1], []):
+        buf = io.StringIO()
+        render("json", results, buf)
+        expected = json.dumps(run_dict(results), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        assert buf.getvalue() == expected
+
+
+def test_streaming_reports_write_each_article_before_the_next_is_checked():
+    import io
+
+    from tqcheck.reporters import REPORTERS
+    results = _results(1)
+    assert results[0].findings
+    for name in ("json", "text"):
+        buf = io.StringIO()
+        rep = REPORTERS[name](buf)
+        before = len(buf.getvalue())
+        rep.add(results[0])
+        assert results[0].document.source in buf.getvalue()[before:]
+        if name == "json":  # every article is written when it is added, findings or not
+            for r in results[1:]:
+                size = len(buf.getvalue())
+                rep.add(r)
+                assert len(buf.getvalue()) > size
+
+
+def test_html_report_from_spool_equals_one_render():
+    import io
+
+    from tqcheck.reporters import html_report, render
+    results = _results()
+    streamed, whole = io.StringIO(), io.StringIO()
+    render("html", results, streamed)
+    html_report.render(results, whole)
+    assert streamed.getvalue() == whole.getvalue()

@@ -12,9 +12,9 @@ from . import __version__
 from .engine import (DEFAULT_ARTICLE_TIMEOUT, DEFAULT_MAX_ARTICLE_CHARS, Checker, Settings, all_rules,
                      build_document, rule_by_code)
 from .inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputOptions, read_all
-from .model import BODY_ROLES, ArticleResult, Severity
-from .output import write
-from .reporters import REPORTERS, html_report
+from .model import BODY_ROLES, Severity
+from .output import Target, write
+from .reporters import REPORTERS, Summary, html_report
 from .selection import SelectionError, split_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -147,34 +147,51 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
                                    article_timeout=article_timeout))
     except SelectionError as exc:
         _fail(str(exc))
+    threshold = Severity.parse(fail_on)
+    outputs = [(REPORTERS[name], Target(path)) for name, path in targets]
+    try:
+        reports = [make(target.open()) for make, target in outputs]
+    except OSError as exc:
+        for _, target in outputs:
+            target.discard()
+        _fail(f"{exc.filename or 'report'}: cannot write it ({exc.strerror or exc})")
+    summary, errors = Summary(), []
+    above_threshold = interrupted = False
     progress = _Progress(quiet)
-    results: list[ArticleResult] = []
-    interrupted = False
     try:
-        for raw in read_all(list(paths), _make_input_options(**input_opts)):
-            results.append(checker.check_article(raw))
-            progress.step()
-    except KeyboardInterrupt:  # Ctrl-C: report the articles finished so far, then stop
-        interrupted = True
-    progress.close()
-    try:
-        for name, path in targets:
-            write(path, lambda out, name=name: REPORTERS[name](results, out))
-    except KeyboardInterrupt:  # a second Ctrl-C: write() leaves no half-written file behind
+        try:
+            # Each result goes to every report and is then dropped: memory stays flat.
+            for raw in read_all(list(paths), _make_input_options(**input_opts)):
+                result = checker.check_article(raw)
+                for rep in reports:
+                    rep.add(result)
+                summary.add(result)
+                errors.extend((result.document.source, e) for e in result.errors)
+                above_threshold = above_threshold or any(f.severity >= threshold for f in result.findings)
+                progress.step()
+        except KeyboardInterrupt:  # Ctrl-C: report the articles finished so far, then stop
+            interrupted = True
+        progress.close()
+        for rep in reports:
+            rep.close(summary)
+        for _, target in outputs:
+            target.commit()
+    except KeyboardInterrupt:  # a second Ctrl-C: no half-written file is left behind
         click.echo("tqcheck: interrupted while writing the report", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    errors = [(r.document.source, e) for r in results for e in r.errors]
+    finally:
+        for _, target in outputs:
+            target.discard()  # does nothing for a committed report
     for source, e in errors:
         who = f" ({e.code})" if e.code else ""
         click.echo(f"tqcheck: {source}: {e.message}{who}", err=True)
     if interrupted:
-        click.echo(f"tqcheck: interrupted after {len(results)} article{'s' if len(results) != 1 else ''}",
-                   err=True)
+        n = summary.articles
+        click.echo(f"tqcheck: interrupted after {n} article{'s' if n != 1 else ''}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     if errors:
         sys.exit(EXIT_ERROR)
-    threshold = Severity.parse(fail_on)
-    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for r in results for f in r.findings) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if above_threshold else EXIT_OK)
 
 
 @main.command()

@@ -1,7 +1,8 @@
-"""Writing results: to stdout, or atomically to a file (temporary file, then rename)."""
+"""Writing results: to stdout, or atomically to a file (a temporary file beside it, renamed
+over it only when the report is complete). An interrupted or failed run never leaves a
+half-written report where a good one was."""
 from __future__ import annotations
 
-import io
 import os
 import sys
 import tempfile
@@ -15,21 +16,47 @@ def _umask() -> int:
     return mask
 
 
+class Target:
+    """Where one report goes. Open it, write to `stream`, then `commit()` (rename into place)
+    or `discard()` (remove the temporary file). Stdout is written as the report goes."""
+
+    def __init__(self, path: str | None):
+        self.path = None if path in (None, "-") else Path(path)
+        self.tmp: str | None = None
+        self.stream: TextIO = sys.stdout
+
+    def open(self) -> TextIO:
+        if self.path is not None:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                            dir=self.path.parent or ".")
+            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self.stream
+
+    def commit(self) -> None:
+        if self.tmp is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
+        os.replace(self.tmp, self.path)
+        self.tmp = None
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            try:
+                self.stream.close()
+            finally:
+                Path(self.tmp).unlink(missing_ok=True)
+                self.tmp = None
+
+
 def write(path: str | None, render: Callable[[TextIO], None]) -> None:
-    """Render into memory first, so a failure never leaves a half-written file behind."""
-    buf = io.StringIO()
-    render(buf)
-    if path in (None, "-"):
-        sys.stdout.write(buf.getvalue())
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    """Render a whole report into `path` (or stdout) atomically."""
+    target = Target(path)
+    target.open()
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(buf.getvalue())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, target)
+        render(target.stream)
+        target.commit()
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        target.discard()
         raise

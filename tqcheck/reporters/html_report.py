@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -20,9 +22,10 @@ from typing import TextIO
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import __version__
 from ..detectors import DETECTORS
 from ..model import FAMILIES, ArticleResult, Role
-from .json_report import SCHEMA, run_dict
+from .json_report import SCHEMA, Summary, article_dict, run_dict
 
 SEVERITIES = ("error", "warning", "info")  # worst first
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}
@@ -355,8 +358,31 @@ def chart(fam_rows: list[dict]) -> dict:
 def render_data(data: dict, out: TextIO) -> None:
     """Render a tqcheck/1 result (a run's data or a saved JSON, validated) as the HTML page."""
     validate(data)
-    out.write(environment().get_template("report.html.j2").render(**view(data)))
+    for chunk in environment().get_template("report.html.j2").generate(**view(data)):
+        out.write(chunk)
 
 
 def render(results: list[ArticleResult], out: TextIO) -> None:
     render_data(run_dict(results), out)
+
+
+class HtmlReport:
+    """The streaming reporter interface over render_data: articles are spooled to an unnamed
+    temporary file as JSON lines while the run goes on (the checker's memory stays flat) and
+    read back at close, when the page is rendered."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+
+    def add(self, r: ArticleResult) -> None:
+        self.spool.write(json.dumps(article_dict(r), ensure_ascii=False))
+        self.spool.write("\n")
+
+    def close(self, summary: Summary) -> None:
+        self.spool.seek(0)
+        articles = [json.loads(line) for line in self.spool]
+        self.spool.close()
+        data = {"schema": SCHEMA, "tool": {"name": "tqcheck", "version": __version__},
+                "articles": articles, "summary": summary.as_dict()}
+        render_data(data, self.out)

@@ -1,9 +1,14 @@
-"""The JSON contract (schema tqcheck/1): sorted keys, no timestamps, byte-identical across runs."""
+"""The JSON contract (schema tqcheck/1): sorted keys, no timestamps, byte-identical across runs.
+
+JsonReport streams: each article is written as it is checked and only the summary counts stay
+in memory, so a run over a million articles needs no more memory than one over ten. The bytes
+are exactly those of `json.dump(run_dict(results), indent=1, sort_keys=True)` (a test checks).
+"""
 from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TextIO
+from typing import Iterable, TextIO
 
 from .. import __version__
 from ..model import FAMILIES, ArticleResult, Finding, Severity
@@ -28,17 +33,42 @@ def article_dict(r: ArticleResult) -> dict:
     }
 
 
-def summary_dict(results: list[ArticleResult]) -> dict:
-    findings = [f for r in results for f in r.findings]
-    return {
-        "articles": len(results),
-        "articles_with_findings": sum(1 for r in results if r.findings),
-        "articles_with_errors": sum(1 for r in results if r.errors),
-        "findings": len(findings),
-        "by_family": {fam: n for fam in FAMILIES if (n := sum(f.family == fam for f in findings))},
-        "by_severity": {str(s): n for s in Severity if (n := sum(f.severity == s for f in findings))},
-        "by_code": dict(sorted(Counter(f.code for f in findings).items())),
-    }
+class Summary:
+    """The run's counts, added up one article at a time."""
+
+    def __init__(self) -> None:
+        self.articles = self.with_findings = self.with_errors = self.findings = 0
+        self.family: Counter = Counter()
+        self.severity: Counter = Counter()
+        self.code: Counter = Counter()
+
+    def add(self, r: ArticleResult) -> None:
+        self.articles += 1
+        self.with_findings += bool(r.findings)
+        self.with_errors += bool(r.errors)
+        self.findings += len(r.findings)
+        for f in r.findings:
+            self.family[f.family] += 1
+            self.severity[f.severity] += 1
+            self.code[f.code] += 1
+
+    def as_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "articles_with_findings": self.with_findings,
+            "articles_with_errors": self.with_errors,
+            "findings": self.findings,
+            "by_family": {fam: self.family[fam] for fam in FAMILIES if self.family[fam]},
+            "by_severity": {str(s): self.severity[s] for s in Severity if self.severity[s]},
+            "by_code": dict(sorted(self.code.items())),
+        }
+
+
+def summary_dict(results: Iterable[ArticleResult]) -> dict:
+    s = Summary()
+    for r in results:
+        s.add(r)
+    return s.as_dict()
 
 
 def run_dict(results: list[ArticleResult]) -> dict:
@@ -46,6 +76,27 @@ def run_dict(results: list[ArticleResult]) -> dict:
             "articles": [article_dict(r) for r in results], "summary": summary_dict(results)}
 
 
-def render(results: list[ArticleResult], out: TextIO) -> None:
-    json.dump(run_dict(results), out, ensure_ascii=False, sort_keys=True, indent=1)
-    out.write("\n")
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+class JsonReport:
+    """Writes `{"articles": [...], "schema", "summary", "tool"}` (sorted keys: articles come
+    first, so they can be written as they arrive)."""
+
+    def __init__(self, out: TextIO):
+        self.out, self.count = out, 0
+        out.write('{\n "articles": [')
+
+    def add(self, r: ArticleResult) -> None:
+        # An article sits two levels deep; JSON strings hold no raw newlines, so indenting
+        # every line of its own dump gives the nested layout.
+        self.out.write(",\n  " if self.count else "\n  ")
+        self.out.write(_dumps(article_dict(r)).replace("\n", "\n  "))
+        self.count += 1
+
+    def close(self, summary: Summary) -> None:
+        rest = {"schema": SCHEMA, "summary": summary.as_dict(), "tool": {"name": "tqcheck", "version": __version__}}
+        self.out.write("\n ],\n" if self.count else "],\n")
+        self.out.write(_dumps(rest)[2:])  # without the opening "{\n"
+        self.out.write("\n")
