@@ -23,8 +23,8 @@ UTF-16 with BOM (LE and BE)                    decoded by the BOM; checked norma
 UTF-16 without BOM                             exit 2; the binary-file error (NUL bytes, no BOM: refused)
 mixed line endings \\r\\n, \\r, \\n            each counts as one line break; block lines match the file
 bidi controls, zero-width chars                kept in the text; offsets valid, finding text == block slice;
-                                               a zero-width char inside or glued to the end of a
-                                               word hides it (no finding: a known limit)
+                                               names are found through zero-width characters, soft
+                                               hyphens and word joiners inside or glued to them
 combining chars and emoji at finding edges     offsets are code points of the block text; text == slice
 unclosed HTML tags                             recovered by the HTML5 parser; body checked (TQ201)
 10,000-deep HTML nesting (closed and unclosed) no recursion error; the paragraph is checked (TQ201)
@@ -204,9 +204,10 @@ BIDI_AND_ZERO_WIDTH = [
     ("\u200fWladimir Putin spoke.", 1),  # RLM
     ("\ufeffWladimir Putin spoke.", 1),  # a BOM inside the text (ZWNBSP)
     ("\u200bWladimir Putin spoke.", 1),  # ZWSP before the name
-    ("Wla\u200bdimir Putin spoke.", None),  # inside the word: hides it (a known limit)
-    ("Wladimir\u200d Putin spoke.", None),  # ZWJ glued to the name: likewise
-    ("Wladimir\u200c Putin spoke.", None),  # ZWNJ glued to the name: likewise
+    ("Wla\u200bdimir Putin spoke.", 0),  # inside the word: seen through, the span keeps it
+    ("Wla\u00addi\u2060mir Putin spoke.", 0),  # soft hyphen and word joiner inside the word
+    ("Wladimir\u200d Putin spoke.", 0),  # ZWJ glued to the name
+    ("Wladimir\u200c Putin spoke.", 0),  # ZWNJ glued to the name
 ]
 
 

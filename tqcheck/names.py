@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import product
 
@@ -418,13 +419,35 @@ def table() -> Table:
 
 # --------------------------------------------------------------------------- scanning an article
 
+# Invisible characters that pasted or hostile text puts inside words ("Wla\u200bdimir"): a
+# capitalised word runs on through them, and its text is looked up without them, so they
+# cannot hide a name from the rules (spans still cover the original characters).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_FOLD = str.maketrans("", "", _INVISIBLE)
 try:  # the `regex` module (a wordfreq dependency) finds capitalised words ~1.5x faster
     import regex as _regex
 
-    CAP_RE = _regex.compile(r"\b\p{Lu}\p{L}*")
+    CAP_RE = _regex.compile(r"\b\p{Lu}(?:\p{L}|[" + _INVISIBLE + r"](?=\p{L}))*")
 except ImportError:  # pragma: no cover
     _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
-    CAP_RE = re.compile(r"\b[" + re.escape(_UPPER) + r"][^\W\d_]*")
+    CAP_RE = re.compile(r"\b[" + re.escape(_UPPER) + r"](?:[^\W\d_]|[" + _INVISIBLE + r"](?=[^\W\d_]))*")
+
+
+@lru_cache(maxsize=64)
+def _has_invisible(text: str) -> bool:  # cached: asked per occurrence in long blocks
+    return _INVISIBLE_RE.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The text without invisible characters, and where each of its characters was."""
+    return text.translate(_FOLD), [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
+
+
+def _cap_words(text: str) -> list[str]:
+    words = CAP_RE.findall(text)
+    return [w.translate(_FOLD) for w in words] if _has_invisible(text) else words
 _RUN_GAP = frozenset({" ", "\u00a0", "\u202f"})
 NOT_PROSE = frozenset("#@/._\\")  # #Kyiv, @Kyiv, kyiv.ua/Kharkiv: hashtags, handles, addresses
 
@@ -453,7 +476,7 @@ class Scan:
     def __init__(self, doc: Document, blocks: tuple[Block, ...]):
         self.doc = doc
         self.blocks = blocks
-        self.block_words = [CAP_RE.findall(b.text) for b in blocks]
+        self.block_words = [_cap_words(b.text) for b in blocks]
         counts: dict[str, int] = {}
         for ws in self.block_words:
             for w in ws:
@@ -468,6 +491,8 @@ class Scan:
             return got
         text = block.text
         found = [(m.start(), m.end(), m.group()) for m in CAP_RE.finditer(text)]
+        if _has_invisible(text):
+            found = [(a, b, w.translate(_FOLD)) for a, b, w in found]
         n = len(found)
         starts = list(range(n))
         for i in range(1, n):
@@ -619,16 +644,24 @@ def _foreign_neighbour(occs: list[Occ], o: Occ, source: str) -> bool:
 
 
 def _phrase_hit(tab: Table, target: str, o: Occ) -> Hit | None:
-    text = o.block.text
+    text, start = o.block.text, o.start
+    if _has_invisible(text):  # match on the text without invisible characters, map back
+        folded, keep = _folded(text)
+        hit = _phrase_hit_at(tab, target, o, folded, bisect_left(keep, start))
+        return hit and Hit(hit.block, keep[hit.start], keep[hit.end - 1] + 1, hit.fix, hit.evidence)
+    return _phrase_hit_at(tab, target, o, text, start)
+
+
+def _phrase_hit_at(tab: Table, target: str, o: Occ, text: str, start: int) -> Hit | None:
     for ph in tab.phrases[target].get(o.text, ()):
-        if not text.startswith(ph.form, o.start):
+        if not text.startswith(ph.form, start):
             continue
-        end = o.start + len(ph.form)
+        end = start + len(ph.form)
         if end < len(text) and text[end].isalnum():
             continue
         if ph.accepted is None:
-            return Hit(o.block, o.start, end, ph.fix, "table")
-        parts = [(m.start() + o.start, m.end() + o.start, m.group()) for m in re.finditer(r"\S+", ph.form)]
+            return Hit(o.block, start, end, ph.fix, "table")
+        parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", ph.form)]
         wrong = [i for i, (_, _, w) in enumerate(parts) if w not in ph.accepted[i]]
         if not wrong:
             continue
