@@ -7,14 +7,19 @@ takes more body paragraphs from the others), so every detector sees realistic te
 
   python scripts/bench.py                 # 2,000 articles, every detector, one process
   python scripts/bench.py --articles 5000 --per-rule
+  python scripts/bench.py --rss 1000,10000    # peak memory of `tqcheck check` on a JSON-lines
+                                             # file of 1,000 and of 10,000 articles
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,22 +39,55 @@ def fixture_texts() -> list[tuple[str, str]]:
     return out
 
 
-def corpus(n: int, words: int) -> list[str]:
+def iter_corpus(n: int, words: int):
     """n articles of at least `words` words: a fixture, padded with body paragraphs taken
     from other fixtures in the same language (so padding adds no foreign text)."""
     texts = fixture_texts()
     paragraphs: dict[str, list[str]] = {}
     for lang, text in texts:
         paragraphs.setdefault(lang, []).extend(ln for ln in text.splitlines() if len(ln.split()) >= 25)
-    out = []
     for i in range(n):
         lang, text = texts[i % len(texts)]
-        lines, pool, k = text.splitlines(), paragraphs[lang], i
+        lines, pool, k = text.splitlines(), paragraphs.get(lang) or [text], i
         while sum(len(ln.split()) for ln in lines) < words:
             lines.insert(len(lines) // 2, pool[k % len(pool)])
             k += 7
-        out.append("\n".join(lines) + "\n")
-    return out
+        yield "\n".join(lines) + "\n"
+
+
+def corpus(n: int, words: int) -> list[str]:
+    return list(iter_corpus(n, words))
+
+
+def rss_run(n: int, words: int, fmt: str, workdir: Path) -> tuple[float, float]:
+    """Peak RSS (MiB) and seconds of one `tqcheck check` over a JSON-lines file of n articles,
+    reports written to files (the way an archive is audited)."""
+    src = workdir / f"corpus-{n}.jsonl"
+    if not src.exists():
+        with src.open("w", encoding="utf-8") as fh:
+            for i, text in enumerate(iter_corpus(n, words)):
+                fh.write(json.dumps({"id": f"b{i}", "text": text}, ensure_ascii=False) + "\n")
+    outs = [f"--format={f}:{workdir / f'out-{n}.{f}'}" for f in fmt.split(",")]
+    cmd = [sys.executable, "-m", "tqcheck", "check", "-q", str(src), *outs]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench: tqcheck exited {proc.returncode}: {proc.stderr.read().decode()[-500:]}")
+    return usage.ru_maxrss / 1024, secs
+
+
+def rss_table(sizes: list[int], words: int, fmt: str) -> int:
+    print(f"tqcheck {__version__} on {platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.machine()}: peak RSS of `tqcheck check` (one process) by corpus size, reports: {fmt}")
+    print(f"{'articles':>10s} {'peak RSS MiB':>13s} {'seconds':>9s} {'articles/s':>11s}")
+    with tempfile.TemporaryDirectory(prefix="tqcheck-bench-") as tmp:
+        for n in sizes:
+            rss, secs = rss_run(n, words, fmt, Path(tmp))
+            print(f"{n:>10,d} {rss:13.0f} {secs:9.1f} {n / secs:11.0f}", flush=True)
+    return 0
 
 
 def peak_rss_mib() -> float:
@@ -61,7 +99,12 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--words", type=int, default=1000, help="minimum words per article")
     ap.add_argument("--per-rule", action="store_true", help="also time each detector alone")
+    ap.add_argument("--rss", metavar="N,N,...", help="instead: peak memory of the CLI at these corpus sizes")
+    ap.add_argument("--rss-format", default="json", metavar="FMT[,FMT]",
+                    help="reports written in the --rss runs (default json; html keeps the page's data)")
     args = ap.parse_args()
+    if args.rss:
+        return rss_table([int(x) for x in args.rss.split(",")], args.words, args.rss_format)
 
     texts = corpus(args.articles, args.words)
     total_words = sum(len(t.split()) for t in texts)
