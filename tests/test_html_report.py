@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from fuzzing import FUZZ
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tqcheck.cli import main
@@ -280,7 +281,7 @@ def test_saved_json_with_payloads_in_every_field_renders_inert(seed, tmp_path):
 
 # -- highlighting, scaling --
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(st.text(min_size=1, max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(1, 20)), max_size=6),
        st.booleans())
 def test_overlapping_findings_are_each_highlighted_exactly(text, spans, excerpt):

@@ -9,7 +9,8 @@ import time
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from fuzzing import FUZZ
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tqcheck import data
@@ -352,7 +353,7 @@ TAGS = ["p", "div", "span", "a", "b", "h1", "h2", "li", "ul", "table", "td", "tr
         "figure", "figcaption", "aside", "nav", "br", "script", "article", "section"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@FUZZ
 @given(st.lists(st.one_of(
     st.sampled_from([f"<{t}>" for t in TAGS] + [f"</{t}>" for t in TAGS]
                     + ['<div class="comments">', '<p class="caption">', "<br><br>", "&nbsp;", "&amp;"]),

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from fuzzing import FUZZ
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tqcheck import lang as langid
@@ -129,7 +130,7 @@ TEXT = st.text(alphabet=st.sampled_from(list("ab Z7.,:;-–(')\u00a0\u202f“”
                max_size=40)
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(st.lists(TEXT, min_size=1, max_size=4), st.sampled_from(["en", "de", "fr", "sv", "und"]))
 def test_any_text_gives_valid_spans(lines, lang):
     """No crash on any mix of marks; every span lies in its block (ctx.report checks it)."""
