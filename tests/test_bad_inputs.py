@@ -342,3 +342,19 @@ def test_folder_with_an_unreadable_file_and_a_symlink_loop(tmp_path, unreadable)
     assert by_source[str(good)]["blocks"] and not by_source[str(good)]["errors"]
     assert messages(by_source[str(locked)]) == ["Permission denied"]
     assert result.exit_code == 2 and result.stderr == f"tqcheck: {locked}: Permission denied\n"
+
+
+def test_no_input_is_ever_run_as_code():
+    """Input is data: the package never evaluates, unpickles or unmarshals anything."""
+    import ast
+    banned_calls, banned_modules = {"eval", "exec", "compile", "__import__"}, {"pickle", "marshal", "shelve", "dill"}
+    found = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "tqcheck").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in banned_calls:
+                found.append(f"{path.name}:{node.lineno} {node.func.id}()")
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.name}:{node.lineno} import {n}" for n in names if n.split(".")[0] in banned_modules]
+    assert found == []
