@@ -9,13 +9,15 @@ from pathlib import Path
 import click
 
 from . import __version__
+from . import config as configuration
+from .config import Config, ConfigError
 from .engine import (DEFAULT_ARTICLE_TIMEOUT, DEFAULT_MAX_ARTICLE_CHARS, Checker, Settings, all_rules,
                      build_document, rule_by_code)
 from .inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputOptions, read_all
 from .model import BODY_ROLES, Severity
 from .output import Target, write
 from .reporters import REPORTERS, Summary, html_report
-from .selection import SelectionError, split_list
+from .selection import SelectionError, severity_for, split_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
@@ -109,6 +111,33 @@ def _make_input_options(include, exclude, offline, cache_dir, no_cache, timeout,
                         timeout=timeout, max_bytes=max_bytes)
 
 
+def _config_options(func):
+    func = click.option("--no-config", is_flag=True,
+                        help="Ignore tqcheck.toml and [tool.tqcheck] in pyproject.toml.")(func)
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Read settings from FILE (tqcheck.toml, or a pyproject.toml with [tool.tqcheck]) "
+                             "instead of the one found from the current folder up.")(func)
+
+
+def _load_config(path: str | None, no_config: bool) -> Config:
+    try:
+        return configuration.load(path, discover=not no_config)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _settings(config: Config, select, ignore, lang, max_article_chars, article_timeout) -> Settings:
+    """Command-line options over the configuration over the defaults: --select replaces the
+    configured selection, --ignore adds to the configured one."""
+    return Settings(
+        select=tuple(split_list(select)) or config.select,
+        ignore=config.ignore + tuple(split_list(ignore)),
+        lang=lang.lower() if lang else None,
+        max_article_chars=max_article_chars or config.max_article_chars or DEFAULT_MAX_ARTICLE_CHARS,
+        article_timeout=article_timeout or config.article_timeout or DEFAULT_ARTICLE_TIMEOUT,
+        severity=config.severity, options=config.options)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tqcheck")
 def main() -> None:
@@ -118,36 +147,37 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "formats", multiple=True, metavar="FMT[:PATH]",
-              help="Output format: text (default), json or html; FMT:PATH writes that format to PATH "
-                   "(repeatable).")
+              help=f"Output format: {', '.join(REPORTERS)} (default: text); FMT:PATH writes that format to "
+                   f"PATH (repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file (atomically) instead of stdout.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules: code prefixes (TQ2), families (quote_marks) or names; comma-separated.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules (same forms as --select).")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning",
-              show_default=True, help="Exit 1 when a finding is at or above this severity.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+              help="Exit 1 when a finding is at or above this severity (default: warning, or the config's).")
 @click.option("--lang", help="The articles' language (ISO 639-1, e.g. en, de) instead of detecting it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-@click.option("--max-article-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_ARTICLE_CHARS,
-              show_default=True, metavar="N",
-              help="An article longer than N characters is not checked (an error for it).")
-@click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_ARTICLE_TIMEOUT,
-              show_default=True, metavar="SECONDS",
-              help="Give up on an article whose split and checks take longer (an error for it).")
+@click.option("--max-article-chars", type=click.IntRange(min=1), metavar="N",
+              help=f"An article longer than N characters is not checked (an error for it). "
+                   f"Default: {DEFAULT_MAX_ARTICLE_CHARS:,}.")
+@click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help=f"Give up on an article whose split and checks take longer (an error for it). "
+                   f"Default: {DEFAULT_ARTICLE_TIMEOUT:g}.")
+@_config_options
 @_input_options
 def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_article_chars, article_timeout,
-          **input_opts):
+          config_path, no_config, **input_opts):
     """Check articles: text or HTML files, feeds (RSS/Atom), JSON lines, folders of them,
     http(s) URLs, or - for stdin."""
     targets = _parse_formats(formats, output)
+    config = _load_config(config_path, no_config)
+    settings = _settings(config, select, ignore, lang, max_article_chars, article_timeout)
     try:
-        checker = Checker(Settings(select=tuple(split_list(select)), ignore=tuple(split_list(ignore)),
-                                   lang=lang.lower() if lang else None, max_article_chars=max_article_chars,
-                                   article_timeout=article_timeout))
+        checker = Checker(settings)
     except SelectionError as exc:
-        _fail(str(exc))
-    threshold = Severity.parse(fail_on)
+        _fail(f"{config.path}: {exc}" if config.path and not select else str(exc))
+    threshold = Severity.parse(fail_on or config.fail_on or "warning")
     outputs = [(REPORTERS[name], Target(path)) for name, path in targets]
     try:
         reports = [make(target.open()) for make, target in outputs]
@@ -236,18 +266,49 @@ def split(paths, body, fmt, lang, **input_opts):
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def rules(fmt):
-    """List every rule with its code, name, family and default severity."""
+@click.option("--select", multiple=True, metavar="RULES", help="As for check: show the effect of this selection.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="As for check.")
+@_config_options
+def rules(fmt, select, ignore, config_path, no_config):
+    """List every rule with its code, name, family and severity, and whether it runs, with the
+    settings in effect here (configuration file and --select/--ignore)."""
+    config = _load_config(config_path, no_config)
+    settings = _settings(config, select, ignore, None, None, None)
+    try:
+        running = {d.meta.code: d for d in Checker(settings).detectors}
+    except SelectionError as exc:
+        _fail(f"{config.path}: {exc}" if config.path and not select else str(exc))
     metas = [d.meta for d in all_rules()]
+    severity = {m.code: severity_for(m, settings.severity) for m in metas}
     if fmt == "json":
-        click.echo(json.dumps([{"code": m.code, "name": m.name, "family": m.family,
-                                "severity": str(m.severity), "summary": m.summary, "default": m.default,
-                                "roles": sorted(str(r) for r in m.roles)} for m in metas],
-                              ensure_ascii=False, indent=1))
+        click.echo(json.dumps({
+            "config": str(config.path) if config.path else None,
+            "fail_on": config.fail_on or "warning",
+            "max_article_chars": settings.max_article_chars, "article_timeout": settings.article_timeout,
+            "house_spellings": {k: dict(v) for k, v in settings.options.house_spellings.items()},
+            "notices": {k: list(v) for k, v in settings.options.notices.items()},
+            "sources": [{"match": list(s.patterns), "lang": list(s.langs)} for s in settings.options.sources],
+            "rules": [{"code": m.code, "name": m.name, "family": m.family, "severity": str(severity[m.code]),
+                       "default_severity": str(m.severity), "enabled": m.code in running, "default": m.default,
+                       "summary": m.summary, "roles": sorted(str(r) for r in m.roles)} for m in metas]},
+            ensure_ascii=False, indent=1))
         return
+    click.echo(f"settings: {config.path or 'defaults (no tqcheck.toml or [tool.tqcheck] found)'}")
     for m in metas:
+        sev = str(severity[m.code]) + ("*" if severity[m.code] != m.severity else "")
+        state = "on " if m.code in running else "off"
         opt_in = "" if m.default else " (opt-in: --select it)"
-        click.echo(f"{m.code}  {m.name:32s} {m.family:20s} {str(m.severity):8s} {m.summary}{opt_in}")
+        click.echo(f"{m.code}  {state} {m.name:32s} {m.family:20s} {sev:8s} {m.summary}{opt_in}")
+    if any(severity[m.code] != m.severity for m in metas):
+        click.echo("* severity set by the configuration")
+    opts = settings.options
+    for lang, house in opts.house_spellings.items():
+        for house_form in sorted(set(house.values())):
+            click.echo(f"house spelling [{lang}]: {house_form} (replaces {', '.join(sorted(v for v, h in house.items() if h == house_form))})")
+    for lang, phrases in opts.notices.items():
+        click.echo(f"extra notice phrases [{lang}]: {len(phrases)}")
+    for src in opts.sources:
+        click.echo(f"source {', '.join(src.patterns)}: expected in {', '.join(src.langs)}")
 
 
 @main.command()
@@ -264,7 +325,8 @@ def explain(code):
     for ex in m.examples:
         label = "flags" if ex.kind == "bad" else "quiet"
         fix = f"  -> {ex.fix}" if ex.fix else ""
-        click.echo(f"- {label} [{ex.lang}]: {ex.text}{fix}")
+        under = f"  (with tqcheck.toml: {' | '.join(ex.config.splitlines())})" if ex.config else ""
+        click.echo(f"- {label} [{ex.lang}]: {ex.text}{fix}{under}")
 
 
 @main.command()

@@ -12,10 +12,11 @@ import traceback
 from dataclasses import dataclass, replace
 
 from . import lang as langid
+from .config import NO_OPTIONS, RuleOptions
 from .detectors import DETECTORS
 from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Role, Severity
 from .registry import Context, Detector
-from .selection import is_selected, validate
+from .selection import is_selected, severity_for, validate
 from .splitter import split_html, split_plain
 
 UNDETERMINED = "und"
@@ -32,6 +33,8 @@ class Settings:
     lang: str | None = None  # force the article language instead of detecting it
     max_article_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS  # None: no limit
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds; None or 0: no limit
+    severity: tuple[tuple[str, Severity], ...] = ()  # (selector, severity) overrides
+    options: RuleOptions = NO_OPTIONS  # house spellings, notice phrases, expected languages
 
 
 class _ArticleTimeout(BaseException):
@@ -136,9 +139,10 @@ class Checker:
     def __init__(self, settings: Settings = Settings()):
         self.settings = settings
         metas = [d.meta for d in DETECTORS]
-        validate(list(settings.select) + list(settings.ignore), metas)
+        validate(list(settings.select) + list(settings.ignore) + [sel for sel, _ in settings.severity], metas)
         self.detectors = [d() for d in all_rules()
                           if is_selected(d.meta, list(settings.select), list(settings.ignore))]
+        self.severity = {d.meta.code: severity_for(d.meta, settings.severity) for d in self.detectors}
 
     def check_text(self, text: str, *, doc_id: str = "article", source: str = "-", kind: str = "text",
                    title: str | None = None, lang_hint: str | None = None) -> ArticleResult:
@@ -174,8 +178,11 @@ class Checker:
         if raw.error:
             empty = Document(id=raw.id, source=raw.source, lang=UNDETERMINED, blocks=(), title=raw.title or "")
             return ArticleResult(empty, (), (ArticleError(raw.error, stage=raw.stage),))
+        # A language the configuration expects of this source counts like a declared one:
+        # only when the text itself cannot tell.
+        expected = self.settings.options.expected_languages(raw.source)
         result = self.check_text(raw.text, doc_id=raw.id, source=raw.source, kind=raw.kind, title=raw.title,
-                                 lang_hint=raw.lang)
+                                 lang_hint=raw.lang or (expected[0] if expected else None))
         if raw.notes:
             notes = tuple(ArticleError(n, stage="read") for n in raw.notes)
             result = ArticleResult(result.document, result.findings, notes + result.errors)
@@ -190,7 +197,7 @@ class Checker:
         for det in self.detectors:
             if deadline is not None and time.monotonic() > deadline:
                 raise _ArticleTimeout()
-            ctx = Context(det.meta, det.meta.severity)
+            ctx = Context(det.meta, self.severity[det.meta.code], options=self.settings.options)
             try:
                 det.check(doc, ctx)
             except Exception as exc:

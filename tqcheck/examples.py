@@ -1,7 +1,11 @@
 """Run a rule on its own examples: the doc's examples are the rule's first tests."""
 from __future__ import annotations
 
+import tomllib
+
+from . import config as configuration
 from . import lang as langid
+from .config import NO_OPTIONS, RuleOptions
 from .model import Block, Document, Finding, Role
 from .registry import Context, Detector, Example
 
@@ -16,14 +20,18 @@ def document(lines: list[str], lang: str = "en", roles: tuple[Role, ...] = ()) -
 
 
 def run(detector: type[Detector], lines: list[str], lang: str = "en",
-        roles: tuple[Role, ...] = ()) -> list[Finding]:
-    ctx = Context(detector.meta, detector.meta.severity)
+        roles: tuple[Role, ...] = (), options: RuleOptions = NO_OPTIONS) -> list[Finding]:
+    ctx = Context(detector.meta, detector.meta.severity, options=options)
     detector().check(document(lines, lang, roles), ctx)
     return ctx.findings
 
 
+def options_of(example: Example) -> RuleOptions:
+    return configuration.parse(tomllib.loads(example.config)).options if example.config else NO_OPTIONS
+
+
 def run_example(detector: type[Detector], example: Example) -> list[Finding]:
-    return run(detector, example.lines(), example.lang, example.roles)
+    return run(detector, example.lines(), example.lang, example.roles, options_of(example))
 
 
 def problems(detector: type[Detector], example: Example) -> list[str]:
@@ -40,7 +48,7 @@ def problems(detector: type[Detector], example: Example) -> list[str]:
         out.append(f"suggested {found[0].suggestion!r}, expected {example.fix!r}")
     fixed = example.fixed_lines()
     if fixed is not None:
-        again = run(detector, fixed, example.lang, example.roles)
+        again = run(detector, fixed, example.lang, example.roles, options_of(example))
         if again:
             out.append(f"still flags after the fix: {[f.text for f in again]}")
     return out

@@ -944,3 +944,26 @@ def majority(forms: dict[str, list], lang: str) -> tuple[str, str] | None:
     if scored[0][0] >= scored[1][0] + 0.5:
         return scored[0][1], f"the more common {name} spelling"
     return None
+
+
+# --------------------------------------------------------------------------- house spellings
+
+def house_fix(fix: str, house) -> str:
+    """A suggestion in the newsroom's house spelling: each word (or the whole suggestion) that
+    the configuration replaces, replaced ("Zelensky" -> "Zelenskyy" for a house that writes so)."""
+    if not house:
+        return fix
+    if fix in house:
+        return house[fix]
+    return " ".join(house.get(w, w) for w in fix.split(" "))
+
+
+def is_house_form(text: str, house) -> bool:
+    return bool(house) and text.translate(_FOLD) in set(house.values())
+
+
+@lru_cache(maxsize=16)
+def house_pattern(items: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """One regex over every variant a house spelling replaces (longest first, whole words)."""
+    forms = sorted((v for v, _ in items), key=lambda v: (-len(v), v))
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(v) for v in forms) + r")(?![\w\-])")

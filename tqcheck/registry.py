@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Literal, Protocol
 
+from .config import NO_OPTIONS, RuleOptions
 from .model import FAMILIES, TEXT_ROLES, Block, Document, Finding, Role, Severity
 
 CODE_RE = re.compile(r"^TQ\d{3}$")
@@ -33,6 +34,7 @@ class Example:
     fix: str | None = None
     lang: str = "en"
     roles: tuple[Role, ...] = ()
+    config: str = ""  # TOML, as in tqcheck.toml: the newsroom settings the example runs under
 
     def lines(self) -> list[str]:
         return [MARK_RE.sub(r"\1", line) for line in self.text.split("\n")]
@@ -54,12 +56,13 @@ class Example:
         return [MARK_RE.sub(lambda m: self.fix, line) for line in self.text.split("\n")]
 
 
-def bad(text: str, fix: str | None = None, *, lang: str = "en", roles: Iterable[Role] = ()) -> Example:
-    return Example(text, "bad", fix, lang, tuple(roles))
+def bad(text: str, fix: str | None = None, *, lang: str = "en", roles: Iterable[Role] = (),
+        config: str = "") -> Example:
+    return Example(text, "bad", fix, lang, tuple(roles), config)
 
 
-def good(text: str, *, lang: str = "en", roles: Iterable[Role] = ()) -> Example:
-    return Example(text, "good", None, lang, tuple(roles))
+def good(text: str, *, lang: str = "en", roles: Iterable[Role] = (), config: str = "") -> Example:
+    return Example(text, "good", None, lang, tuple(roles), config)
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class Context:
     meta: RuleMeta
     severity: Severity
     findings: list[Finding] = field(default_factory=list)
+    options: RuleOptions = NO_OPTIONS  # the newsroom's house spellings, notices, sources (config)
 
     def blocks(self, doc: Document) -> Iterable[Block]:
         """The blocks this rule reads, by role."""

@@ -1,7 +1,7 @@
 """Which rules run: --select/--ignore by code prefix, family or name; the longest prefix wins."""
 from __future__ import annotations
 
-from .model import FAMILIES
+from .model import FAMILIES, Severity
 from .registry import RuleMeta
 
 
@@ -43,6 +43,18 @@ def is_selected(meta: RuleMeta, select: list[str], ignore: list[str]) -> bool:
         best_select = 1 if meta.default else 0
     best_ignore = max((_matches(s, meta) for s in ignore), default=0)
     return best_select > 0 and best_select >= best_ignore
+
+
+def severity_for(meta: RuleMeta, overrides) -> Severity:
+    """The rule's severity: the most specific (selector, severity) override that matches it
+    (a name beats a code prefix, a longer prefix a shorter one, any of them a family), else
+    its default."""
+    best, severity = 0, meta.severity
+    for selector, sev in overrides:
+        rank = _matches(selector, meta)
+        if rank > best:
+            best, severity = rank, sev
+    return severity
 
 
 def split_list(values: tuple[str, ...] | list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from ..registry import Detector
 from .boilerplate import PageFurnitureInBody
 from .foreign_language import ForeignLanguageBlock
 from .glued_word import GluedWords
+from .house_spelling import HouseSpelling
 from .language_notice import LeftoverTranslationNotice
 from .name_consistency import InconsistentNameSpelling
 from .name_variant import ForeignTransliteration
@@ -18,6 +19,7 @@ from .quote_mixed_style import QuoteMixedStyle
 from .quote_opened_twice import QuoteOpenedTwice
 from .quote_unbalanced import QuoteUnbalanced
 from .quote_wrong_mark import QuoteWrongMark
+from .source_language import UnexpectedArticleLanguage
 from .word_order import VerbFinalClause
 
 DETECTORS: tuple[type[Detector], ...] = (
@@ -26,6 +28,7 @@ DETECTORS: tuple[type[Detector], ...] = (
     NoticeContradictsLanguage,
     ForeignTransliteration,
     InconsistentNameSpelling,
+    HouseSpelling,
     QuoteOpenedTwice,
     QuoteWrongMark,
     QuoteForeignStyle,
@@ -35,4 +38,5 @@ DETECTORS: tuple[type[Detector], ...] = (
     GluedWords,
     VerbFinalClause,
     ForeignLanguageBlock,
+    UnexpectedArticleLanguage,
 )

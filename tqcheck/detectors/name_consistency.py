@@ -57,6 +57,8 @@ class InconsistentNameSpelling:
                 "Nach der Festnahme von [[Dmitry]] K. zogen viele um.", fix="Dmitri", lang="de"),
             bad("The terminal is run by Oleksandr Hnatyuk.\nHnatyuk says the cranes never stop.\n"
                 "For [[Hnatiuk]], the situation is better than a year ago.", fix="Hnatyuk"),
+            bad("Zelenskyy spoke first. [[Zelensky]] and [[Zelensky]] later.",
+                config='[house-spellings.en]\nZelenskyy = ["Zelenskiy"]'),  # the house form wins, not the majority
             good("Danjel scored twice and Daniel once; Danjel was named man of the match."),
             good("Kremlin spokesman Dmitry Peskov and Deputy Minister Petrov spoke. "
                  "Peskov left, Petrov stayed."),
@@ -72,6 +74,8 @@ class InconsistentNameSpelling:
         lang = doc.lang
         if lang not in names.LANGS:
             return
+        house = ctx.options.house(lang)
+        house_forms = frozenset(house.values())
         sc = names.scan(doc, ctx.blocks(doc))
         usable = [names.block_language_ok(b, lang) for b in sc.blocks]
         # 1. spellings that may name one entity, over the distinct words of the article
@@ -101,6 +105,8 @@ class InconsistentNameSpelling:
             for o in occs:
                 if o.text not in candidates or (o.start and text[o.start - 1] in names.NOT_PROSE):
                     continue
+                if o.text in house:  # a form the house spelling replaces: TQ203's
+                    continue
                 if any(s <= o.start and o.end <= e for s, e in spans):
                     continue
                 if quotes and names.inside(quotes, o.start, o.end):
@@ -117,7 +123,8 @@ class InconsistentNameSpelling:
         for spellings in by_key.values():
             if len(spellings) < 2:
                 continue
-            decided = names.majority(spellings, lang)
+            decided = next(((f, "the house spelling") for f in sorted(spellings) if f in house_forms), None) \
+                or names.majority(spellings, lang)
             if decided is None:
                 continue
             winner, why = decided
@@ -125,8 +132,9 @@ class InconsistentNameSpelling:
             for form, occs in sorted(spellings.items()):
                 if form == winner:
                     continue
-                how = f"{n}\u00d7 against {len(occs)}\u00d7" if why == "majority" else f"as often; {why}"
+                how = (f"{n}\u00d7 against {len(occs)}\u00d7" if why == "majority" else
+                       why if why == "the house spelling" else f"as often; {why}")
                 for o in occs:
                     ctx.report(o.block, o.start, o.end,
                                f"Inconsistent spelling: '{form}' here, '{winner}' elsewhere in this "
-                               f"article ({how})", winner)
+                               f"article ({how})", names.house_fix(winner, house))
