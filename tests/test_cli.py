@@ -25,7 +25,7 @@ def test_json_is_byte_identical_across_runs():
     second = run("check", "--format", "json", SEED)
     assert first.output == second.output
     data = json.loads(first.output)
-    assert data["schema"] == "tqcheck/1"
+    assert data["schema"] == "tqcheck/2"
     art = data["articles"][0]
     assert {"id", "source", "lang", "title", "blocks", "findings", "errors"} <= set(art)
     for f in art["findings"]:
@@ -77,7 +77,7 @@ def test_output_file_and_several_formats(tmp_path):
     out_json, out_txt = tmp_path / "r.json", tmp_path / "r.txt"
     result = run("check", SEED, "--format", f"json:{out_json}", "--format", f"text:{out_txt}")
     assert result.exit_code in (0, 1)
-    assert json.loads(out_json.read_text())["schema"] == "tqcheck/1"
+    assert json.loads(out_json.read_text())["schema"] == "tqcheck/2"
     assert "finding(s)" in out_txt.read_text()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -149,3 +149,11 @@ def test_output_file_gets_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_readme_lists_every_rule():
+    """The README's rule table is the catalogue people read: every rule, with its name and family."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [d.meta.code for d in DETECTORS
+               if f"| {d.meta.code} | `{d.meta.name}` | {d.meta.family} |" not in readme]
+    assert missing == []

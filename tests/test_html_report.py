@@ -187,8 +187,10 @@ def test_report_command_renders_the_saved_json_byte_identically(seed):
 
 
 @pytest.mark.parametrize("content, message", [
-    ('{"schema": "tqcheck/2", "articles": []}', "not a tqcheck/1 result (schema: 'tqcheck/2')"),
-    ("[1, 2]", "not a tqcheck/1 result"),
+    ('{"schema": "tqcheck/3", "articles": []}', "not a tqcheck result (tqcheck/1 or tqcheck/2; schema: 'tqcheck/3')"),
+    ('{"schema": "tqcheck/2", "articles": [], "tool": {"name": "t", "version": "1"}, "summary": {}}',
+     "run_findings (a list) is missing"),
+    ("[1, 2]", "not a tqcheck result"),
     ("{oops", "not JSON"),
     ("\xff\xfe\x00", "not UTF-8"),
 ])
@@ -253,7 +255,8 @@ def test_article_text_full_of_payloads_is_shown_as_text(tmp_path):
     lines = [f"Headline {PAYLOADS[0]} about the council"] + [
         f"The council said {p} and Wladimir Putin was not invited to the ceremony in the town hall." for p in PAYLOADS]
     name.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    html = check("check", "-q", name, "--format", "html").stdout
+    # encoding rules flag the payloads' entities; their numbered markers would split the text
+    html = check("check", "-q", "--ignore", "encoding", name, "--format", "html").stdout
     dom = assert_inert(html)
     shown = dom.root.all("main")[0].text()
     for p in PAYLOADS[:-1]:

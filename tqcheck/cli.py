@@ -185,14 +185,15 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
         for _, target in outputs:
             target.discard()
         _fail(f"{exc.filename or 'report'}: cannot write it ({exc.strerror or exc})")
-    summary, errors = Summary(), []
+    summary, errors, run_errors = Summary(), [], []
+    run = checker.start_run()
     above_threshold = interrupted = False
     progress = _Progress(quiet)
     try:
         try:
             # Each result goes to every report and is then dropped: memory stays flat.
             for raw in read_all(list(paths), _make_input_options(**input_opts)):
-                result = checker.check_article(raw)
+                result = run.add(checker.check_article(raw))
                 for rep in reports:
                     rep.add(result)
                 summary.add(result)
@@ -202,6 +203,8 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
         except KeyboardInterrupt:  # Ctrl-C: report the articles finished so far, then stop
             interrupted = True
         progress.close()
+        summary.run_findings, run_errors = run.finish()
+        above_threshold = above_threshold or any(f.severity >= threshold for f in summary.run_findings)
         for rep in reports:
             rep.close(summary)
         for _, target in outputs:
@@ -215,11 +218,13 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
     for source, e in errors:
         who = f" ({e.code})" if e.code else ""
         click.echo(f"tqcheck: {source}: {e.message}{who}", err=True)
+    for code, message in run_errors:
+        click.echo(f"tqcheck: the run's {code}: {message}", err=True)
     if interrupted:
         n = summary.articles
         click.echo(f"tqcheck: interrupted after {n} article{'s' if n != 1 else ''}", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    if errors:
+    if errors or run_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if above_threshold else EXIT_OK)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from . import lang as langid
 from .config import NO_OPTIONS, RuleOptions
 from .detectors import DETECTORS
-from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Role, Severity
-from .registry import Context, Detector
+from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Role, RunFinding, Severity
+from .registry import Context, Detector, RunContext, is_run_rule
 from .selection import is_selected, severity_for, validate
 from .splitter import split_html, split_plain
 
@@ -140,9 +140,14 @@ class Checker:
         self.settings = settings
         metas = [d.meta for d in DETECTORS]
         validate(list(settings.select) + list(settings.ignore) + [sel for sel, _ in settings.severity], metas)
-        self.detectors = [d() for d in all_rules()
-                          if is_selected(d.meta, list(settings.select), list(settings.ignore))]
-        self.severity = {d.meta.code: severity_for(d.meta, settings.severity) for d in self.detectors}
+        selected = [d for d in all_rules() if is_selected(d.meta, list(settings.select), list(settings.ignore))]
+        self.detectors = [d() for d in selected if not is_run_rule(d)]
+        self.run_rules = [d for d in selected if is_run_rule(d)]  # instantiated per run
+        self.severity = {d.meta.code: severity_for(d.meta, settings.severity) for d in selected}
+
+    def start_run(self) -> "Run":
+        """A run over many articles, for the rules that look across articles (TQ204)."""
+        return Run(self)
 
     def check_text(self, text: str, *, doc_id: str = "article", source: str = "-", kind: str = "text",
                    title: str | None = None, lang_hint: str | None = None) -> ArticleResult:
@@ -197,7 +202,7 @@ class Checker:
         for det in self.detectors:
             if deadline is not None and time.monotonic() > deadline:
                 raise _ArticleTimeout()
-            ctx = Context(det.meta, self.severity[det.meta.code], options=self.settings.options)
+            ctx = Context(det.meta, self.severity.get(det.meta.code, det.meta.severity), options=self.settings.options)
             try:
                 det.check(doc, ctx)
             except Exception as exc:
@@ -208,6 +213,40 @@ class Checker:
             raise _ArticleTimeout()
         findings.sort(key=lambda f: f.sort_key())
         return ArticleResult(doc, tuple(findings), tuple(errors))
+
+
+class Run:
+    """The run rules' state over one run. Feed it every result in input order with add(); it
+    returns the result, with an error entry added if a run rule failed on that article. finish()
+    gives the run findings, and errors as (code, message) for rules that failed at the end."""
+
+    def __init__(self, checker: Checker):
+        self.settings = checker.settings
+        self.rules = [(d(), checker.severity[d.meta.code]) for d in checker.run_rules]
+
+    def add(self, result: ArticleResult) -> ArticleResult:
+        errors = []
+        for rule, severity in self.rules:
+            try:
+                rule.collect(result.document, Context(rule.meta, severity, options=self.settings.options))
+            except Exception as exc:
+                errors.append(ArticleError(_describe(exc), code=rule.meta.code))
+        if not errors:
+            return result
+        return ArticleResult(result.document, result.findings, result.errors + tuple(errors))
+
+    def finish(self) -> tuple[tuple[RunFinding, ...], list[tuple[str, str]]]:
+        findings, errors = [], []
+        for rule, severity in self.rules:
+            ctx = RunContext(rule.meta, severity, options=self.settings.options)
+            try:
+                rule.finish(ctx)
+            except Exception as exc:
+                errors.append((rule.meta.code, _describe(exc)))
+                continue
+            findings.extend(ctx.findings)
+        findings.sort(key=lambda f: (f.code, f.lang, f.spellings[0].text, f.message))
+        return tuple(findings), errors
 
 
 def _describe(exc: Exception) -> str:

@@ -6,8 +6,8 @@ import tomllib
 from . import config as configuration
 from . import lang as langid
 from .config import NO_OPTIONS, RuleOptions
-from .model import Block, Document, Finding, Role
-from .registry import Context, Detector, Example
+from .model import Block, Document, Finding, Role, RunFinding
+from .registry import Context, Detector, Example, RunContext, is_run_rule
 
 
 def document(lines: list[str], lang: str = "en", roles: tuple[Role, ...] = ()) -> Document:
@@ -26,6 +26,33 @@ def run(detector: type[Detector], lines: list[str], lang: str = "en",
     return ctx.findings
 
 
+def run_across(detector, lines: list[str], lang: str = "en", roles: tuple[Role, ...] = (),
+               options: RuleOptions = NO_OPTIONS) -> list[RunFinding]:
+    """A run rule over a run whose articles are the lines (one body block each)."""
+    rule = detector()
+    for i, text in enumerate(lines):
+        doc = document([text], lang, roles[i:i + 1])
+        rule.collect(Document(id=f"example-{i + 1}", source=f"example-{i + 1}", lang=lang, blocks=doc.blocks),
+                     Context(detector.meta, detector.meta.severity, options=options))
+    ctx = RunContext(detector.meta, detector.meta.severity, options=options)
+    rule.finish(ctx)
+    return ctx.findings
+
+
+def _run_rule_problems(detector, example: Example) -> list[str]:
+    """A run rule's example: each line is an article; the marked texts are the spellings
+    reported besides the suggested one."""
+    options = options_of(example)
+    found = run_across(detector, example.lines(), example.lang, example.roles, options)
+    lines = example.lines()
+    got = sorted(s.text for f in found for s in f.spellings[1:])
+    want = sorted(lines[i][a:b] for i, a, b in example.spans())
+    out = [] if got == want else [f"reported {got}, expected {want}"]
+    if example.fix is not None and [f.suggestion for f in found] != [example.fix]:
+        out.append(f"suggested {[f.suggestion for f in found]}, expected {example.fix!r}")
+    return out
+
+
 def options_of(example: Example) -> RuleOptions:
     return configuration.parse(tomllib.loads(example.config)).options if example.config else NO_OPTIONS
 
@@ -36,6 +63,8 @@ def run_example(detector: type[Detector], example: Example) -> list[Finding]:
 
 def problems(detector: type[Detector], example: Example) -> list[str]:
     """Why the example does not hold (empty when it does)."""
+    if is_run_rule(detector):
+        return _run_rule_problems(detector, example)
     found = run_example(detector, example)
     got = sorted((f.line - 1, f.start, f.end) for f in found)
     want = sorted(example.spans())

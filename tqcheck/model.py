@@ -114,3 +114,29 @@ class ArticleResult:
     document: Document
     findings: tuple[Finding, ...] = ()
     errors: tuple[ArticleError, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """One way a run writes an entity: how often, in how many articles, and where first."""
+
+    text: str
+    count: int
+    articles: int
+    first_article: str  # the id of the first article using it
+    first_source: str
+    first_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RunFinding:
+    """A finding about the whole run (one feed, one partner), not one article's text."""
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    message: str
+    suggestion: str | None  # the spelling to use throughout
+    lang: str
+    spellings: tuple[Spelling, ...]  # the suggested one first, then by articles

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Literal, Protocol
 
 from .config import NO_OPTIONS, RuleOptions
-from .model import FAMILIES, TEXT_ROLES, Block, Document, Finding, Role, Severity
+from .model import FAMILIES, TEXT_ROLES, Block, Document, Finding, Role, RunFinding, Severity, Spelling
 
 CODE_RE = re.compile(r"^TQ\d{3}$")
 NAME_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
@@ -103,6 +103,22 @@ class Detector(Protocol):
     def check(self, doc: Document, ctx: "Context") -> None: ...
 
 
+class RunDetector(Protocol):
+    """A rule over the whole run (``scope = "run"``): one fresh instance per run collects
+    from each checked article, in input order, and reports at the end."""
+
+    meta: ClassVar[RuleMeta]
+    scope: ClassVar[str]
+
+    def collect(self, doc: Document, ctx: "Context") -> None: ...
+
+    def finish(self, ctx: "RunContext") -> None: ...
+
+
+def is_run_rule(detector) -> bool:
+    return getattr(detector, "scope", "article") == "run"
+
+
 @dataclass
 class Context:
     """Collects one detector's findings on one document."""
@@ -124,3 +140,21 @@ class Context:
             code=self.meta.code, name=self.meta.name, family=self.meta.family,
             severity=self.severity, block=block.index, line=block.line, start=start, end=end,
             text=block.text[start:end], message=message, suggestion=suggestion))
+
+
+@dataclass
+class RunContext:
+    """Collects one run rule's findings at the end of a run."""
+
+    meta: RuleMeta
+    severity: Severity
+    findings: list[RunFinding] = field(default_factory=list)
+    options: RuleOptions = NO_OPTIONS
+
+    def report(self, lang: str, spellings: Iterable[Spelling], message: str, suggestion: str | None = None) -> None:
+        spellings = tuple(spellings)
+        if len(spellings) < 1:
+            raise ValueError(f"{self.meta.code}: a run finding needs the spellings it is about")
+        self.findings.append(RunFinding(
+            code=self.meta.code, name=self.meta.name, family=self.meta.family, severity=self.severity,
+            message=message, suggestion=suggestion, lang=lang, spellings=spellings))

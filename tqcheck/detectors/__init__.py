@@ -10,9 +10,11 @@ from .foreign_language import ForeignLanguageBlock
 from .glued_word import GluedWords
 from .house_spelling import HouseSpelling
 from .language_notice import LeftoverTranslationNotice
+from .name_across_articles import NameSpellingAcrossArticles
 from .name_consistency import InconsistentNameSpelling
 from .name_variant import ForeignTransliteration
 from .notice_language import NoticeContradictsLanguage
+from .number_format import NUMBER_FORMAT_RULES  # TQ801-TQ804
 from .quote_foreign_style import QuoteForeignStyle
 from .quote_glued import QuoteGlued
 from .quote_mixed_style import QuoteMixedStyle
@@ -29,6 +31,7 @@ DETECTORS: tuple[type[Detector], ...] = (
     ForeignTransliteration,
     InconsistentNameSpelling,
     HouseSpelling,
+    NameSpellingAcrossArticles,
     QuoteOpenedTwice,
     QuoteWrongMark,
     QuoteForeignStyle,
@@ -39,4 +42,5 @@ DETECTORS: tuple[type[Detector], ...] = (
     VerbFinalClause,
     ForeignLanguageBlock,
     UnexpectedArticleLanguage,
+    *NUMBER_FORMAT_RULES,
 )

@@ -1,4 +1,4 @@
-"""The HTML report: Jinja templates over exactly the JSON data (schema tqcheck/1).
+"""The HTML report: Jinja templates over exactly the JSON data (schema tqcheck/2, or /1).
 
 `render()` (from `check`) and `render_data()` (from `report`, over a saved JSON result) both go
 through `view()`, so a page rendered from a run and from its saved JSON are byte-identical.
@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..detectors import DETECTORS
 from ..model import FAMILIES, ArticleResult, Role
-from .json_report import SCHEMA, Summary, article_dict, run_dict
+from .json_report import SCHEMA, SCHEMAS_READ, Summary, article_dict, run_dict, run_finding_dict
 
 SEVERITIES = ("error", "warning", "info")  # worst first
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}
@@ -48,7 +48,7 @@ CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u
 
 
 class ReportDataError(ValueError):
-    """A saved result that is not valid tqcheck/1 data; the message is one line."""
+    """A saved result that is not valid tqcheck data; the message is one line."""
 
 
 def _control(m: re.Match) -> str:
@@ -131,7 +131,11 @@ _TYPES = {"article": {"id": str, "source": str, "lang": str, "title": str, "bloc
           "block": {"index": int, "line": int, "role": str, "text": str},
           "finding": {"code": str, "name": str, "family": str, "severity": str, "block": int,
                       "line": int, "start": int, "end": int, "text": str, "message": str},
-          "error": {"stage": str, "message": str}}
+          "error": {"stage": str, "message": str},
+          "run_finding": {"code": str, "name": str, "family": str, "severity": str, "lang": str,
+                          "message": str, "spellings": list},
+          "spelling": {"text": str, "count": int, "articles": int, "first": dict},
+          "first": {"article": str, "source": str, "line": int}}
 ROLES = frozenset(str(r) for r in Role)
 
 
@@ -144,10 +148,10 @@ def _fields(obj, kind: str, where: str) -> None:
 
 
 def validate(data) -> None:
-    """Raise ReportDataError (one line) unless `data` is a consistent tqcheck/1 result."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    """Raise ReportDataError (one line) unless `data` is a consistent tqcheck/2 (or /1) result."""
+    if not isinstance(data, dict) or data.get("schema") not in SCHEMAS_READ:
         got = data.get("schema") if isinstance(data, dict) else type(data).__name__
-        raise ReportDataError(f"not a {SCHEMA} result (schema: {got!r})")
+        raise ReportDataError(f"not a tqcheck result ({' or '.join(SCHEMAS_READ)}; schema: {got!r})")
     tool = data.get("tool")
     if not isinstance(data.get("articles"), list) or not isinstance(tool, dict) \
             or not all(type(tool.get(k)) is str for k in ("name", "version")):
@@ -175,7 +179,22 @@ def validate(data) -> None:
             _fields(e, "error", f"articles[{i}].errors[{j}]")
             if not (e.get("code") is None or type(e["code"]) is str):
                 raise ReportDataError(f"articles[{i}].errors[{j}].code is not a string or null")
-    if data.get("summary") != _summary(data["articles"]):
+    run_findings = data.get("run_findings", [])
+    if data["schema"] != "tqcheck/1" and not isinstance(data.get("run_findings"), list):
+        raise ReportDataError("run_findings (a list) is missing")
+    for i, f in enumerate(run_findings):
+        w = f"run_findings[{i}]"
+        _fields(f, "run_finding", w)
+        if not (re.fullmatch(r"TQ\d{3}", f["code"]) and f["family"] in FAMILIES and f["severity"] in SEVERITIES
+                and (f.get("suggestion") is None or type(f["suggestion"]) is str) and f["spellings"]):
+            raise ReportDataError(f"{w}: code, family, severity, suggestion or spellings is not valid")
+        for j, sp in enumerate(f["spellings"]):
+            _fields(sp, "spelling", f"{w}.spellings[{j}]")
+            _fields(sp["first"], "first", f"{w}.spellings[{j}].first")
+    expected = _summary(data["articles"])
+    if data["schema"] != "tqcheck/1":
+        expected["run_findings"] = len(run_findings)
+    if data.get("summary") != expected:
         raise ReportDataError("summary does not match the articles")
 
 
@@ -324,7 +343,11 @@ def view(data: dict) -> dict:
     families = [{"family": r["family"], "total": r["total"], "rules": [u for u in rules if u["family"] == r["family"]],
                  "sev": [x for x, c in r["sev"] if c]} for r in fam_rows]
     detailed = [a for a in shown if a["mode"] != "summary"]
-    return {"run": data, "summary": s, "fam_rows": fam_rows, "chart": chart(fam_rows),
+    anchors = {a["art"]["id"]: a["id"] for a in shown}
+    run_findings = [dict(f, spellings=[dict(sp, href=anchors.get(sp["first"]["article"], ""))
+                                        for sp in f["spellings"]])
+                    for f in data.get("run_findings", [])]
+    return {"run": data, "summary": s, "fam_rows": fam_rows, "chart": chart(fam_rows), "run_findings": run_findings,
             "sev_totals": [(x, s["by_severity"].get(x, 0)) for x in SEVERITIES],
             "families": families, "rules": rules, "articles": detailed,
             "summarised": [a for a in shown if a["mode"] == "summary"],
@@ -362,8 +385,8 @@ def render_data(data: dict, out: TextIO) -> None:
         out.write(chunk)
 
 
-def render(results: list[ArticleResult], out: TextIO) -> None:
-    render_data(run_dict(results), out)
+def render(results: list[ArticleResult], out: TextIO, run_findings=()) -> None:
+    render_data(run_dict(results, run_findings), out)
 
 
 class HtmlReport:
@@ -383,6 +406,6 @@ class HtmlReport:
         self.spool.seek(0)
         articles = [json.loads(line) for line in self.spool]
         self.spool.close()
-        data = {"schema": SCHEMA, "tool": {"name": "tqcheck", "version": __version__},
-                "articles": articles, "summary": summary.as_dict()}
+        data = {"schema": SCHEMA, "tool": {"name": "tqcheck", "version": __version__}, "articles": articles,
+                "run_findings": [run_finding_dict(f) for f in summary.run_findings], "summary": summary.as_dict()}
         render_data(data, self.out)

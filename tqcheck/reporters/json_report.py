@@ -1,4 +1,6 @@
-"""The JSON contract (schema tqcheck/1): sorted keys, no timestamps, byte-identical across runs.
+"""The JSON contract (schema tqcheck/2): sorted keys, no timestamps, byte-identical across runs.
+
+tqcheck/2 = tqcheck/1 plus the run's findings (`run_findings`, and their count in the summary).
 
 JsonReport streams: each article is written as it is checked and only the summary counts stay
 in memory, so a run over a million articles needs no more memory than one over ten. The bytes
@@ -11,15 +13,24 @@ from collections import Counter
 from typing import Iterable, TextIO
 
 from .. import __version__
-from ..model import FAMILIES, ArticleResult, Finding, Severity
+from ..model import FAMILIES, ArticleResult, Finding, RunFinding, Severity
 
-SCHEMA = "tqcheck/1"
+SCHEMA = "tqcheck/2"
+SCHEMAS_READ = ("tqcheck/1", SCHEMA)  # what `tqcheck report` accepts
 
 
 def finding_dict(f: Finding) -> dict:
     return {"code": f.code, "name": f.name, "family": f.family, "severity": str(f.severity),
             "block": f.block, "line": f.line, "start": f.start, "end": f.end, "text": f.text,
             "message": f.message, "suggestion": f.suggestion}
+
+
+def run_finding_dict(f: RunFinding) -> dict:
+    return {"code": f.code, "name": f.name, "family": f.family, "severity": str(f.severity), "lang": f.lang,
+            "message": f.message, "suggestion": f.suggestion,
+            "spellings": [{"text": s.text, "count": s.count, "articles": s.articles,
+                           "first": {"article": s.first_article, "source": s.first_source, "line": s.first_line}}
+                          for s in f.spellings]}
 
 
 def article_dict(r: ArticleResult) -> dict:
@@ -38,6 +49,7 @@ class Summary:
 
     def __init__(self) -> None:
         self.articles = self.with_findings = self.with_errors = self.findings = 0
+        self.run_findings: tuple[RunFinding, ...] = ()  # set when the run ends
         self.family: Counter = Counter()
         self.severity: Counter = Counter()
         self.code: Counter = Counter()
@@ -61,6 +73,7 @@ class Summary:
             "by_family": {fam: self.family[fam] for fam in FAMILIES if self.family[fam]},
             "by_severity": {str(s): self.severity[s] for s in Severity if self.severity[s]},
             "by_code": dict(sorted(self.code.items())),
+            "run_findings": len(self.run_findings),
         }
 
 
@@ -71,9 +84,14 @@ def summary_dict(results: Iterable[ArticleResult]) -> dict:
     return s.as_dict()
 
 
-def run_dict(results: list[ArticleResult]) -> dict:
+def run_dict(results: list[ArticleResult], run_findings: tuple[RunFinding, ...] = ()) -> dict:
+    summary = Summary()
+    for r in results:
+        summary.add(r)
+    summary.run_findings = tuple(run_findings)
     return {"schema": SCHEMA, "tool": {"name": "tqcheck", "version": __version__},
-            "articles": [article_dict(r) for r in results], "summary": summary_dict(results)}
+            "articles": [article_dict(r) for r in results],
+            "run_findings": [run_finding_dict(f) for f in run_findings], "summary": summary.as_dict()}
 
 
 def _dumps(obj) -> str:
@@ -81,8 +99,8 @@ def _dumps(obj) -> str:
 
 
 class JsonReport:
-    """Writes `{"articles": [...], "schema", "summary", "tool"}` (sorted keys: articles come
-    first, so they can be written as they arrive)."""
+    """Writes `{"articles": [...], "run_findings", "schema", "summary", "tool"}` (sorted keys:
+    articles come first, so they can be written as they arrive)."""
 
     def __init__(self, out: TextIO):
         self.out, self.count = out, 0
@@ -96,7 +114,8 @@ class JsonReport:
         self.count += 1
 
     def close(self, summary: Summary) -> None:
-        rest = {"schema": SCHEMA, "summary": summary.as_dict(), "tool": {"name": "tqcheck", "version": __version__}}
+        rest = {"run_findings": [run_finding_dict(f) for f in summary.run_findings], "schema": SCHEMA,
+                "summary": summary.as_dict(), "tool": {"name": "tqcheck", "version": __version__}}
         self.out.write("\n ],\n" if self.count else "],\n")
         self.out.write(_dumps(rest)[2:])  # without the opening "{\n"
         self.out.write("\n")

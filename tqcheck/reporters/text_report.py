@@ -21,10 +21,16 @@ class TextReport:
             out.write(f"{src}: error{who}: {e.message}\n")
 
     def close(self, summary: Summary) -> None:
+        for f in summary.run_findings:  # about the whole run: no path, listed before the summary
+            fix = f" (suggest: {f.suggestion})" if f.suggestion is not None else ""
+            firsts = "; ".join(f"'{s.text}' first in {s.first_source}:{s.first_line}" for s in f.spellings)
+            self.out.write(f"run: {f.code} [{f.severity}] {f.message}{fix} [{firsts}]\n")
         s = summary.as_dict()
         fams = ", ".join(f"{k} {v}" for k, v in s["by_family"].items()) or "none"
         self.out.write(f"{s['findings']} finding(s) in {s['articles_with_findings']} of {s['articles']} "
                        f"article(s); by family: {fams}")
+        if s["run_findings"]:
+            self.out.write(f"; {s['run_findings']} finding(s) about the whole run")
         if s["articles_with_errors"]:
             self.out.write(f"; {s['articles_with_errors']} article(s) with errors")
         self.out.write("\n")
