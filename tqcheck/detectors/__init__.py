@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..registry import Detector
 from .boilerplate import PageFurnitureInBody
+from .encoding import ENCODING_RULES  # TQ901-TQ905
 from .foreign_language import ForeignLanguageBlock
 from .glued_word import GluedWords
 from .house_spelling import HouseSpelling
@@ -43,4 +44,5 @@ DETECTORS: tuple[type[Detector], ...] = (
     ForeignLanguageBlock,
     UnexpectedArticleLanguage,
     *NUMBER_FORMAT_RULES,
+    *ENCODING_RULES,
 )
