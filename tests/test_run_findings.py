@@ -71,7 +71,7 @@ def test_a_crashing_run_rule_becomes_an_error_not_a_crash(monkeypatch):
 
     def boom(self, doc, ctx):
         raise RuntimeError("collector bug")
-    monkeypatch.setattr(NameSpellingAcrossArticles, "collect", boom)
+    monkeypatch.setattr(NameSpellingAcrossArticles, "observe", boom)
     checker = Checker(Settings(select=("TQ204", "TQ201"), lang="en"))
     r = checker.start_run()
     result = r.add(checker.check_text("Wladimir Putin spoke.", doc_id="a", source="s"))

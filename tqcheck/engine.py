@@ -142,7 +142,8 @@ class Checker:
         validate(list(settings.select) + list(settings.ignore) + [sel for sel, _ in settings.severity], metas)
         selected = [d for d in all_rules() if is_selected(d.meta, list(settings.select), list(settings.ignore))]
         self.detectors = [d() for d in selected if not is_run_rule(d)]
-        self.run_rules = [d for d in selected if is_run_rule(d)]  # instantiated per run
+        self.run_rules = [d for d in selected if is_run_rule(d)]  # accumulate in a Run
+        self.observers = [d() for d in self.run_rules]  # their per-article part, stateless
         self.severity = {d.meta.code: severity_for(d.meta, settings.severity) for d in selected}
 
     def start_run(self) -> "Run":
@@ -190,7 +191,7 @@ class Checker:
                                  lang_hint=raw.lang or (expected[0] if expected else None))
         if raw.notes:
             notes = tuple(ArticleError(n, stage="read") for n in raw.notes)
-            result = ArticleResult(result.document, result.findings, notes + result.errors)
+            result = replace(result, errors=notes + result.errors)
         return result
 
     def check_document(self, doc: Document) -> ArticleResult:
@@ -209,31 +210,42 @@ class Checker:
                 errors.append(ArticleError(_describe(exc), code=det.meta.code))
                 continue
             findings.extend(ctx.findings)
+        observations = []
+        for rule in self.observers:
+            ctx = Context(rule.meta, self.severity[rule.meta.code], options=self.settings.options)
+            try:
+                seen = rule.observe(doc, ctx)
+            except Exception as exc:
+                errors.append(ArticleError(_describe(exc), code=rule.meta.code))
+                continue
+            if seen is not None:
+                observations.append((rule.meta.code, seen))
         if deadline is not None and time.monotonic() > deadline:
             raise _ArticleTimeout()
         findings.sort(key=lambda f: f.sort_key())
-        return ArticleResult(doc, tuple(findings), tuple(errors))
+        return ArticleResult(doc, tuple(findings), tuple(errors), tuple(observations))
 
 
 class Run:
     """The run rules' state over one run. Feed it every result in input order with add(); it
-    returns the result, with an error entry added if a run rule failed on that article. finish()
-    gives the run findings, and errors as (code, message) for rules that failed at the end."""
+    returns the result, with an error entry added if a run rule failed on that article's
+    observation. finish() gives the run findings, and (code, message) for rules that failed."""
 
     def __init__(self, checker: Checker):
         self.settings = checker.settings
         self.rules = [(d(), checker.severity[d.meta.code]) for d in checker.run_rules]
 
     def add(self, result: ArticleResult) -> ArticleResult:
-        errors = []
-        for rule, severity in self.rules:
-            try:
-                rule.collect(result.document, Context(rule.meta, severity, options=self.settings.options))
-            except Exception as exc:
-                errors.append(ArticleError(_describe(exc), code=rule.meta.code))
-        if not errors:
+        if not result.observations:
             return result
-        return ArticleResult(result.document, result.findings, result.errors + tuple(errors))
+        seen, errors = dict(result.observations), []
+        for rule, _ in self.rules:
+            if rule.meta.code in seen:
+                try:
+                    rule.add(seen[rule.meta.code], result.document)
+                except Exception as exc:
+                    errors.append(ArticleError(_describe(exc), code=rule.meta.code))
+        return replace(result, errors=result.errors + tuple(errors)) if errors else result
 
     def finish(self) -> tuple[tuple[RunFinding, ...], list[tuple[str, str]]]:
         findings, errors = [], []

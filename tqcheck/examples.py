@@ -32,8 +32,10 @@ def run_across(detector, lines: list[str], lang: str = "en", roles: tuple[Role, 
     rule = detector()
     for i, text in enumerate(lines):
         doc = document([text], lang, roles[i:i + 1])
-        rule.collect(Document(id=f"example-{i + 1}", source=f"example-{i + 1}", lang=lang, blocks=doc.blocks),
-                     Context(detector.meta, detector.meta.severity, options=options))
+        doc = Document(id=f"example-{i + 1}", source=f"example-{i + 1}", lang=lang, blocks=doc.blocks)
+        seen = detector().observe(doc, Context(detector.meta, detector.meta.severity, options=options))
+        if seen is not None:
+            rule.add(seen, doc)
     ctx = RunContext(detector.meta, detector.meta.severity, options=options)
     rule.finish(ctx)
     return ctx.findings

@@ -114,6 +114,9 @@ class ArticleResult:
     document: Document
     findings: tuple[Finding, ...] = ()
     errors: tuple[ArticleError, ...] = field(default_factory=tuple)
+    # What run rules noted about this article, (code, data), for the run's findings; made where
+    # the article is checked (a worker process, maybe), merged in input order. Not in the JSON.
+    observations: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

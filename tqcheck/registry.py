@@ -104,13 +104,17 @@ class Detector(Protocol):
 
 
 class RunDetector(Protocol):
-    """A rule over the whole run (``scope = "run"``): one fresh instance per run collects
-    from each checked article, in input order, and reports at the end."""
+    """A rule over the whole run (``scope = "run"``). ``observe`` notes what the rule needs of
+    one article, where the article is checked (maybe in a worker process: it must not keep
+    state, and what it returns must pickle); one fresh instance per run then ``add``s every
+    article's observation in input order and reports at the end with ``finish``."""
 
     meta: ClassVar[RuleMeta]
     scope: ClassVar[str]
 
-    def collect(self, doc: Document, ctx: "Context") -> None: ...
+    def observe(self, doc: Document, ctx: "Context") -> object | None: ...
+
+    def add(self, observed: object, doc: Document) -> None: ...
 
     def finish(self, ctx: "RunContext") -> None: ...
 

@@ -69,17 +69,16 @@ class NameSpellingAcrossArticles:
         self.seen: dict[str, dict[str, list]] = {}
         self.article = 0
 
-    def collect(self, doc: Document, ctx: Context) -> None:
-        self.article += 1
+    def observe(self, doc: Document, ctx: Context) -> tuple[str, dict[str, tuple[int, int]]] | None:
+        """(language, {spelling: (occurrences, first line)}) of the article's names."""
         lang = doc.lang
         if lang not in names.LANGS:
-            return
+            return None
         blocks = [b for b in ctx.blocks(doc) if names.block_language_ok(b, lang)]
         if not blocks:
-            return
+            return None
         sc = names.scan(doc, blocks)
-        here: dict[str, int] = {}
-        first: dict[str, int] = {}
+        here: dict[str, list[int]] = {}
         for b in sc.blocks:
             quotes = None
             text = b.text
@@ -91,13 +90,18 @@ class NameSpellingAcrossArticles:
                     quotes = names.quotations(text)
                 if quotes and names.inside(quotes, o.start, o.end):
                     continue
-                here[w] = here.get(w, 0) + 1
-                first.setdefault(w, b.line)
+                entry = here.setdefault(w, [0, b.line])
+                entry[0] += 1
+        return (lang, {w: (n, line) for w, (n, line) in here.items()}) if here else None
+
+    def add(self, observed: tuple[str, dict[str, tuple[int, int]]], doc: Document) -> None:
+        self.article += 1
+        lang, here = observed
         table = self.seen.setdefault(lang, {})
-        for w, n in here.items():
+        for w, (n, line) in here.items():
             entry = table.get(w)
             if entry is None:
-                table[w] = [n, array("I", (self.article,)), doc.id, doc.source, first[w]]
+                table[w] = [n, array("I", (self.article,)), doc.id, doc.source, line]
             else:
                 entry[0] += n
                 entry[1].append(self.article)
