@@ -148,3 +148,12 @@ def test_config_parse_is_usable_from_python():
     assert cfg.select == ("TQ2",) and cfg.options.house("en") == {"Kiev": "Kyiv"}
     with pytest.raises(config.ConfigError, match="unknown key"):
         config.parse({"colour": "red"})
+
+
+def test_configured_notice_phrases_are_flagged(newsroom):
+    (newsroom / "b.txt").write_text(ARTICLE + "Dieser Text entstand mit Hilfe von KI-Werkzeugen der Partnerredaktion.\n",
+                                    encoding="utf-8")
+    assert "TQ102" not in {f[0] for f in findings(run("check", "--no-config", "--format", "json", "b.txt"))}
+    (newsroom / "tqcheck.toml").write_text('[notices]\nde = ["mit Hilfe von KI-Werkzeugen"]\n', encoding="utf-8")
+    got = [f for f in findings(run("check", "--format", "json", "b.txt")) if f[0] == "TQ102"]
+    assert [f[1] for f in got] == ["Dieser Text entstand mit Hilfe von KI-Werkzeugen der Partnerredaktion."]

@@ -53,7 +53,8 @@ def test_data_files_name_their_source():
         assert data.path(name).read_text(encoding="utf-8").startswith("# source:")
     rows = data.tsv("names.tsv")
     assert len(rows) >= 164
-    assert set(rows[0]) == {"german", "english", "kind", "check", "also_de", "also_en", "source"}
+    assert set(rows[0]) == {"german", "english", "kind", "check", "also_de", "also_en", "source",
+                            "fr", "es", "it", "nl", "pl"}
     assert {r["check"] for r in rows} <= {"both", "en", "de", "none"}
     assert all(r["source"] for r in rows)
 
@@ -159,8 +160,12 @@ def test_tq201_uses_the_article_as_evidence():
     assert "elsewhere" in got[0].message
 
 
-def test_tq201_other_languages_are_left_alone():
-    assert run(ForeignTransliteration, ["Selenskyj und Kiew und Zelensky."], "fr") == []
+def test_tq201_in_other_languages_uses_the_table_only():
+    """fr/es/it/nl/pl: German or English spellings the table's column for the language does not
+    list (no rewrite rules there); TQ202 stays English/German only."""
+    got = run(ForeignTransliteration, ["Selenskyj und Kiew und Zelensky."], "fr")
+    assert [(f.text, f.suggestion) for f in got] == [("Selenskyj", "Zelensky"), ("Kiew", "Kyiv")]
+    assert run(ForeignTransliteration, ["Vladimir Poutine et Volodymyr Zelensky à Kiev."], "fr") == []
     assert run(InconsistentNameSpelling, ["Kiev et Kyiv et Kyiv."], "fr") == []
 
 

@@ -967,3 +967,83 @@ def house_pattern(items: tuple[tuple[str, str], ...]) -> re.Pattern:
     """One regex over every variant a house spelling replaces (longest first, whole words)."""
     forms = sorted((v for v, _ in items), key=lambda v: (-len(v), v))
     return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(v) for v in forms) + r")(?![\w\-])")
+
+
+# --------------------------------------------------------------------------- other languages
+
+# French, Spanish, Italian, Dutch and Polish: table evidence only (no rewrite rules, no wordfreq
+# path). names.tsv's fr/es/it/nl/pl columns hold each press's spellings; a german/english
+# spelling a filled column does not list is what machine translation from German or English
+# leaves behind ("Wladimir Putin" in French, "Charkiw" in Italian, "Kyiv" in Polish).
+PRESS_LANGS = ("fr", "es", "it", "nl", "pl")
+PRESS_NAME = {"fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pl": "Polish"}
+_SOURCE_COLS = (("de", "german", "also_de"), ("en", "english", "also_en"))
+
+
+@lru_cache(maxsize=None)
+def press_table(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+    """(one regex over the spellings foreign in ``lang``, spelling -> (fix, source language)).
+    Persons are compared word by word (Italian writes Putin, not Wladimir); a place or
+    organisation as a whole."""
+    forms: dict[str, tuple[str, str]] = {}
+    for row in data.tsv("names.tsv"):
+        own = _split_alts(row.get(lang) or "")
+        if not own:
+            continue  # the language's spelling is not known: never judged
+        ok = {w for f in own for w in f.split()}
+        main = own[0].split()
+        for src, col, also in _SOURCE_COLS:
+            for f in [row[col].strip()] + _split_alts(row.get(also) or ""):
+                ws = f.split()
+                if f in own or not ws:
+                    continue
+                if row["kind"].strip() == "person" and len(ws) == len(main) > 1:
+                    for i, w in enumerate(ws):
+                        if w not in ok:
+                            forms.setdefault(w, (main[i], src))
+                elif not any(w in ok for w in ws):
+                    forms.setdefault(f, (own[0], src))
+    if not forms:
+        return None, forms
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-#@/.])(?:{alts})(?![\w\-])"), forms
+
+
+def _leans_to(word: str, src: str, target: str) -> bool:
+    z = zipf(word, src)
+    return z >= 3.0 and z > zipf(word, target) + 1.0
+
+
+def press_spellings(doc: Document, blocks) -> list[tuple[Hit, str]]:
+    """TQ201 for fr/es/it/nl/pl: (hit, source language) for each German or English spelling
+    the name table knows; neighbouring words of one name become one hit ("Wladimir Putin")."""
+    target = doc.lang
+    pat, forms = press_table(target) if target in PRESS_LANGS else (None, {})
+    out: list[tuple[Hit, str]] = []
+    if pat is None:
+        return out
+    for b in blocks:
+        if b.lang and b.lang != target and b.lang in LANGS + PRESS_LANGS:
+            continue  # an untranslated paragraph keeps its own spellings
+        text = b.text
+        quotes = None
+        for m in pat.finditer(text):
+            fix, src = forms[m.group()]
+            # a proper name of the source language ("Moscow Times", "Kyiv Independent")
+            before = re.search(r"(\w+) $", text[:m.start()])
+            after = re.match(r" (\w+)", text[m.end():])
+            if any(n and n.group(1)[:1].isupper() and n.group(1) not in forms
+                   and _leans_to(n.group(1), src, target) for n in (before, after)):
+                continue
+            if quotes is None:
+                quotes = [(q.start(), q.end()) for q in _QUOTE_RE.finditer(text)
+                          if sum(_leans_to(w, src, target) for w in WORD_RE.findall(q.group())) >= 2]
+            if inside(quotes, m.start(), m.end()):
+                continue  # a quotation in the source language keeps its spellings
+            if out and out[-1][0].block is b and text[out[-1][0].end:m.start()] == " " \
+                    and out[-1][1] == src:
+                prev = out[-1][0]
+                out[-1] = (Hit(b, prev.start, m.end(), prev.fix + " " + fix, "table"), src)
+                continue
+            out.append((Hit(b, m.start(), m.end(), fix, "table"), src))
+    return out

@@ -328,6 +328,11 @@ class LeftoverTranslationNotice:
                 "übersetzt.]]", lang="de"),
             bad("[[Cet article a été traduit automatiquement.]]", lang="fr"),
             bad("[[Este artículo ha sido traducido automáticamente.]]", lang="es"),
+            bad("[[Questo articolo è stato tradotto automaticamente dall'inglese.]]", lang="it"),
+            bad("[[Dit artikel is automatisch vertaald uit het Engels.]]", lang="nl"),
+            bad("[[Ten artykuł został przetłumaczony maszynowo z języka angielskiego.]]", lang="pl"),
+            bad("[[Artykuł ukazał się pierwotnie w języku niemieckim w dzienniku Ostsee-Rundschau.]]",
+                lang="pl"),
             bad("Putin and Trump spoke on the phone [[(machine translation)]]",
                 roles=(Role.HEADLINE,)),
             bad("[[Automatically translated from German.]]", roles=(Role.TRANSLATION_NOTICE,)),
@@ -348,6 +353,11 @@ class LeftoverTranslationNotice:
             good("Maschinelle Übersetzungen werden immer besser, sagte die Forscherin.",
                  lang="de"),
             good("Das Buch erschien zuerst 1925 und wurde in 40 Sprachen übersetzt.", lang="de"),
+            bad("The ferry resumes on Monday. [[This story was translated by a machine at the partner desk.]]",
+                config='[notices]\nen = ["translated by a machine"]'),  # a phrase of the newsroom's own
+            good("Traduit de l'anglais par Marie Dupont.", lang="fr"),
+            good("Vertaald uit het Engels door Anne de Boer.", lang="nl"),
+            good("Według naukowców tłumaczenie maszynowe bardzo się poprawiło.", lang="pl"),
         ),
     )
 
@@ -357,6 +367,8 @@ class LeftoverTranslationNotice:
 
     def check(self, doc: Document, ctx: Context) -> None:
         notices = document_notices(doc)
+        if ctx.options.notices:
+            self._configured(doc, ctx, notices)
         if not notices:
             return
         # A plain "first published on X" credit is a translation matter only next to a
@@ -372,3 +384,24 @@ class LeftoverTranslationNotice:
                     a = "an" if here[0] in "AEIOU" else "a"
                     what += f", in {LANG_NAMES[n.lang]} in {a} {here} article"
                 ctx.report(block, n.start, n.end, f"leftover {what}: remove it", None)
+
+    @staticmethod
+    def _configured(doc: Document, ctx: Context, notices: dict) -> None:
+        """The newsroom's own notice phrases (configuration `notices`, any language): the
+        sentence holding one is flagged, unless a built-in pattern already flags it."""
+        phrases = tuple(sorted({p for ps in ctx.options.notices.values() for p in ps}))
+        pattern = _configured_pattern(phrases)
+        for block in ctx.blocks(doc):
+            found = [m.start() for m in pattern.finditer(block.text)]
+            if not found:
+                continue
+            known = notices.get(block.index, ())
+            for s, e in split_sentences(block.text, doc.lang):
+                if any(s <= f < e for f in found) and not any(n.start < e and s < n.end for n in known):
+                    ctx.report(block, s, e, "leftover notice (a phrase from the configuration): remove it")
+
+
+@lru_cache(maxsize=8)
+def _configured_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    words = (r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)

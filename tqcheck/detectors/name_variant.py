@@ -19,7 +19,10 @@ whose German rewrite is a rare German word and not an English one: Novorossiysk 
 Noworossijsk). A name is never
 flagged for merely looking German (Merkel, Scholz, Schröder, Bundestag are right in English);
 quotations and blocks in the other language, and proper names of that language ("Kyiv
-Independent", "Moscow Times" in German text) are left alone.
+Independent", "Moscow Times" in German text) are left alone. In French, Spanish, Italian,
+Dutch and Polish text, the evidence is the table alone: a German or English spelling its
+column for that language does not list ("Wladimir Putin" in French: "Vladimir Poutine";
+"Wolodymyr Selenskyj" in Polish: "Wołodymyr Zełenski").
 
 ## Why it matters
 Machine translation copies names from its source instead of using the target press's spelling,
@@ -61,6 +64,9 @@ class ForeignTransliteration:
                 "Für [[Hnatiuk]] ist die Lage besser als vor einem Jahr.", fix="Hnatjuk", lang="de"),
             bad("President [[Selenskyj]] spoke in Kyiv on Monday.", fix="Zelenskyy",
                 config='[house-spellings.en]\nZelenskyy = ["Zelensky"]'),  # the house spelling suggested
+            bad("Le président [[Wladimir Putin]] a parlé mardi à Moscou.", fix="Vladimir Poutine", lang="fr"),
+            bad("Prezydent [[Wolodymyr Selenskyj]] przyjechał do Kijowa.", fix="Wołodymyr Zełenski", lang="pl"),
+            good("Prezydent Wołodymyr Zełenski przyjechał do Kijowa.", lang="pl"),
             good("Talks with Russian President Vladimir Putin and Volodymyr Zelensky in Kyiv."),
             good("Talks with President Zelenskyy in Kyiv.", config='[house-spellings.en]\nZelenskyy = ["Zelensky"]'),
             good("Chancellor Olaf Scholz and President Frank-Walter Steinmeier met Angela Merkel, "
@@ -80,6 +86,14 @@ class ForeignTransliteration:
     )
 
     def check(self, doc: Document, ctx: Context) -> None:
+        if doc.lang in names.PRESS_LANGS:
+            target = names.PRESS_NAME[doc.lang]
+            for hit, src in names.press_spellings(doc, ctx.blocks(doc)):
+                form = hit.block.text[hit.start:hit.end]
+                ctx.report(hit.block, hit.start, hit.end,
+                           f"{names.LANG_NAME[src]} spelling '{form}' in {target} text (known "
+                           f"name): use '{hit.fix}'", hit.fix)
+            return
         if doc.lang not in names.LANGS:
             return
         target = names.LANG_NAME[doc.lang]

@@ -88,10 +88,22 @@ class NoticeContradictsLanguage:
                  "Washingtonpost.com."),
             good("Dieser Artikel wurde automatisiert aus dem Englischen ins Deutsche übersetzt.",
                  lang="de"),
+            bad("Cet article a été traduit automatiquement de l'anglais [[vers l'allemand]].",
+                lang="fr"),
+            bad("Este artículo ha sido traducido automáticamente del inglés [[al alemán]].",
+                lang="es"),
+            bad("Questo articolo è stato tradotto automaticamente dall'inglese [[al tedesco]].",
+                lang="it"),
+            bad("Dit artikel is automatisch vertaald uit het Engels [[naar het Duits]].", lang="nl"),
+            bad("Ten artykuł został przetłumaczony maszynowo [[na język niemiecki]].", lang="pl"),
             good("Translated from the English by Anna Weber."),
             good("The novel was translated into German in 1930 and from German into Italian "
                  "in 1950."),
             good("Cet article a été traduit automatiquement de l'anglais en français.", lang="fr"),
+            good("Dit artikel is automatisch vertaald uit het Engels naar het Nederlands.",
+                 lang="nl"),
+            good("Ten artykuł został przetłumaczony maszynowo z języka angielskiego na język "
+                 "polski.", lang="pl"),
         ),
     )
 
