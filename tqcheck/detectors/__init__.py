@@ -23,6 +23,7 @@ from .quote_opened_twice import QuoteOpenedTwice
 from .quote_unbalanced import QuoteUnbalanced
 from .quote_wrong_mark import QuoteWrongMark
 from .source_language import UnexpectedArticleLanguage
+from .translationese import DETECTORS as TRANSLATIONESE_RULES  # TQ601-TQ606
 from .word_order import VerbFinalClause
 
 DETECTORS: tuple[type[Detector], ...] = (
@@ -41,6 +42,7 @@ DETECTORS: tuple[type[Detector], ...] = (
     QuoteMixedStyle,
     GluedWords,
     VerbFinalClause,
+    *TRANSLATIONESE_RULES,
     ForeignLanguageBlock,
     UnexpectedArticleLanguage,
     *NUMBER_FORMAT_RULES,
