@@ -178,7 +178,8 @@ def test_bad_limit_values_are_usage_errors(tmp_path, option, value):
 def test_ctrl_c_writes_the_finished_articles_and_exits_130(tmp_path, monkeypatch):
     inject(monkeypatch, InterruptOnThird)
     out, html = tmp_path / "out.json", tmp_path / "out.html"
-    result = run("check", "--format", f"json:{out}", "--format", f"html:{html}", *articles(tmp_path, 5))
+    # -j 1: the Ctrl-C arrives inside the third article's check, in this process
+    result = run("check", "-j", "1", "--format", f"json:{out}", "--format", f"html:{html}", *articles(tmp_path, 5))
     assert result.exit_code == 130
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [a["source"] for a in data["articles"]] == [str(tmp_path / "a0.txt"), str(tmp_path / "a1.txt")]

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
+import time
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 import click
@@ -13,9 +16,10 @@ from . import config as configuration
 from .config import Config, ConfigError
 from .engine import (DEFAULT_ARTICLE_TIMEOUT, DEFAULT_MAX_ARTICLE_CHARS, Checker, Settings, all_rules,
                      build_document, rule_by_code)
-from .inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputOptions, read_all
+from .inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputOptions, expand, read_all
 from .model import BODY_ROLES, Severity
 from .output import Target, write
+from .parallel import check_stream, default_jobs
 from .reporters import REPORTERS, Summary, html_report
 from .selection import SelectionError, severity_for, split_list
 
@@ -44,24 +48,77 @@ def _parse_formats(formats: tuple[str, ...], output: str | None) -> list[tuple[s
 
 
 class _Progress:
-    """A one-line counter on stderr for long runs, only when stderr is a terminal. Articles
-    are read as they are checked (a feed or export streams), so the total is not known."""
+    """One line on stderr for long runs: articles done, rate, and an estimate of the time left
+    when the input's size is known (local files: the characters of the articles read so far
+    against the files' bytes). Only on a terminal, and not with --quiet."""
 
-    SHOW_FROM = 20
+    SHOW_AFTER = 1.0  # seconds: short runs print nothing
+    EVERY = 0.25  # seconds between updates
 
-    def __init__(self, quiet: bool):
-        self.done, self.shown = 0, False
-        self.on = not quiet and sys.stderr.isatty()
+    def __init__(self, quiet: bool, total_bytes: int | None = None, stream=None):
+        self.stream = stream or sys.stderr
+        self.on = not quiet and self.stream.isatty()
+        self.total = total_bytes
+        self.done = self.read_chars = 0
+        self.started = self.last = time.monotonic()
+        self.shown = False
+
+    def read(self, raws):
+        """Pass the articles through, counting how much of the input has been read."""
+        for raw in raws:
+            self.read_chars += len(raw.text)
+            yield raw
 
     def step(self) -> None:
         self.done += 1
-        if self.on and self.done >= self.SHOW_FROM and self.done % 10 == 0:
-            click.echo(f"\rchecked {self.done} articles", err=True, nl=False)
-            self.shown = True
+        if not self.on:
+            return
+        now = time.monotonic()
+        if now - self.started >= self.SHOW_AFTER and now - self.last >= self.EVERY:
+            self.last = now
+            self._show(now)
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        text = f"checked {self.done:,} articles, {self.done / elapsed:,.0f}/s"
+        if self.total and 0 < self.read_chars:
+            share = min(self.read_chars / self.total, 0.99)
+            text += f", about {_duration(elapsed * (1 - share) / share)} left ({share:.0%})"
+        return text
+
+    def _show(self, now: float) -> None:
+        click.echo(f"\r{self.line(now)}\x1b[K", err=True, nl=False)
+        self.shown = True
 
     def close(self) -> None:
         if self.shown:
-            click.echo(f"\rchecked {self.done} articles", err=True)
+            now = time.monotonic()
+            click.echo(f"\rchecked {self.done:,} articles in {_duration(now - self.started)}, "
+                       f"{self.done / max(now - self.started, 1e-9):,.0f}/s\x1b[K", err=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def _input_bytes(paths, opts: InputOptions) -> int | None:
+    """The size of the input when every path is a local file or folder (else unknown)."""
+    total = 0
+    try:
+        for path in expand(list(paths), opts):
+            if path == "-" or "://" in path:
+                return None
+            total += os.stat(path).st_size
+    except OSError:
+        return None
+    return total or None
 
 
 class _ByteSize(click.ParamType):
@@ -164,10 +221,13 @@ def main() -> None:
 @click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help=f"Give up on an article whose split and checks take longer (an error for it). "
                    f"Default: {DEFAULT_ARTICLE_TIMEOUT:g}.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help=f"Worker processes (default: every core, {default_jobs()} here); 1 checks in this process. "
+                   "Reports are byte-identical whatever N is.")
 @_config_options
 @_input_options
 def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_article_chars, article_timeout,
-          config_path, no_config, **input_opts):
+          jobs, config_path, no_config, **input_opts):
     """Check articles: text or HTML files, feeds (RSS/Atom), JSON lines, folders of them,
     http(s) URLs, or - for stdin."""
     targets = _parse_formats(formats, output)
@@ -188,12 +248,15 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
     summary, errors, run_errors = Summary(), [], []
     run = checker.start_run()
     above_threshold = interrupted = False
-    progress = _Progress(quiet)
+    broken = None
+    input_options = _make_input_options(**input_opts)
+    progress = _Progress(quiet, _input_bytes(paths, input_options) if not quiet else None)
     try:
         try:
             # Each result goes to every report and is then dropped: memory stays flat.
-            for raw in read_all(list(paths), _make_input_options(**input_opts)):
-                result = run.add(checker.check_article(raw))
+            raws = progress.read(read_all(list(paths), input_options))
+            for result in check_stream(raws, checker, jobs or default_jobs()):
+                result = run.add(result)
                 for rep in reports:
                     rep.add(result)
                 summary.add(result)
@@ -202,6 +265,9 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
                 progress.step()
         except KeyboardInterrupt:  # Ctrl-C: report the articles finished so far, then stop
             interrupted = True
+        except BrokenExecutor as exc:  # a worker process died (killed, out of memory, a crash in C)
+            broken = f"a worker process stopped unexpectedly ({exc or type(exc).__name__}); the " \
+                     f"{summary.articles:,} articles checked before it are reported; --jobs 1 finds the article"
         progress.close()
         summary.run_findings, run_errors = run.finish()
         above_threshold = above_threshold or any(f.severity >= threshold for f in summary.run_findings)
@@ -220,11 +286,13 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
         click.echo(f"tqcheck: {source}: {e.message}{who}", err=True)
     for code, message in run_errors:
         click.echo(f"tqcheck: the run's {code}: {message}", err=True)
+    if broken:
+        click.echo(f"tqcheck: {broken}", err=True)
     if interrupted:
         n = summary.articles
         click.echo(f"tqcheck: interrupted after {n} article{'s' if n != 1 else ''}", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    if errors or run_errors:
+    if errors or run_errors or broken:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if above_threshold else EXIT_OK)
 

@@ -30,9 +30,8 @@ import difflib
 import fnmatch
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping
 
 from .model import Severity
@@ -42,6 +41,24 @@ LANG_RE = re.compile(r"^[a-z]{2,3}$")
 TOP_KEYS = ("select", "ignore", "fail-on", "max-article-chars", "article-timeout", "severity", "sources",
             "house-spellings", "notices")
 SOURCE_KEYS = ("match", "lang")
+
+
+class FrozenDict(dict):
+    """A read-only dict that pickles (settings travel to worker processes)."""
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("configuration values are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _read_only  # type: ignore
+
+    def __reduce__(self):
+        return (type(self), (dict(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+EMPTY = FrozenDict()
 
 
 class ConfigError(ValueError):
@@ -75,12 +92,12 @@ class RuleOptions:
     """What a newsroom tells the rules; rules read it through ctx.options."""
 
     # lang -> foreign or variant form -> the house spelling that replaces it
-    house_spellings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
-    notices: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    house_spellings: Mapping[str, Mapping[str, str]] = EMPTY
+    notices: Mapping[str, tuple[str, ...]] = EMPTY
     sources: tuple[SourceLanguages, ...] = ()
 
     def house(self, lang: str) -> Mapping[str, str]:
-        return self.house_spellings.get(lang, MappingProxyType({}))
+        return self.house_spellings.get(lang, EMPTY)
 
     def house_forms(self, lang: str) -> frozenset[str]:
         return frozenset(self.house(lang).values())
@@ -197,8 +214,8 @@ def parse(table: Mapping[str, Any], path: Path | None = None, where: str = "") -
     if timeout is not None and (type(timeout) not in (int, float) or timeout <= 0):
         p.fail("article-timeout", "must be a number of seconds above 0")
     options = RuleOptions(
-        house_spellings=MappingProxyType({k: MappingProxyType(v) for k, v in sorted(house.items())}),
-        notices=MappingProxyType(dict(sorted(notices.items()))), sources=tuple(sources))
+        house_spellings=FrozenDict({k: FrozenDict(v) for k, v in sorted(house.items())}),
+        notices=FrozenDict(sorted(notices.items())), sources=tuple(sources))
     return Config(path=path, select=p.strings(table.get("select", []), "select"),
                   ignore=p.strings(table.get("ignore", []), "ignore"), fail_on=fail_on,
                   max_article_chars=limit, article_timeout=float(timeout) if timeout is not None else None,
