@@ -149,6 +149,13 @@ def _with_notes(art: RawArticle, notes) -> RawArticle:
     return replace(art, notes=art.notes + tuple(notes))
 
 
+def record_article(obj, *, source: str, line: int) -> RawArticle:
+    """One record ({"id", "title", "text" | "html", "lang", "url"}) as a RawArticle, the way a
+    JSON-lines file's line `line` of `source` is read (for the Python API and Dask)."""
+    return _record(obj, source=source, where=f"{source}:{line}", label=f"record {line}",
+                   fallback_id=f"{slug(source) or 'record'}-{line}")
+
+
 def _record(obj, *, source: str, where: str, label: str, fallback_id: str) -> RawArticle:
     if not isinstance(obj, dict):
         kind = {list: "an array", str: "a string", int: "a number", float: "a number",
