@@ -1,5 +1,6 @@
-"""TQ701 foreign-language-block: untranslated sentences, and the many foreign-looking things in
-clean news that are not damage."""
+"""The foreign_language family: TQ701 foreign-language-block, TQ702 foreign-sentence, TQ703
+foreign-phrase -- untranslated blocks, sentences and word groups, and the many foreign-looking
+things in clean news that are not damage."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,12 @@ from pathlib import Path
 import pytest
 
 import tqcheck.detectors.foreign_language as fl
+import tqcheck.detectors.foreign_phrase as fp
+import tqcheck.detectors.foreign_sentence as fs
+import tqcheck.detectors.foreign_text as ft
 from tqcheck.detectors.foreign_language import ForeignLanguageBlock, foreign_language
+from tqcheck.detectors.foreign_phrase import ForeignPhrase
+from tqcheck.detectors.foreign_sentence import ForeignSentence
 from tqcheck.engine import build_document
 from tqcheck.examples import run
 from tqcheck.model import Role
@@ -118,11 +124,17 @@ def test_langdetect_is_not_called_on_plain_text(monkeypatch):
     assert run(ForeignLanguageBlock, german, "de") == []
 
 
-def _check(path: Path):
+FAMILY = (ForeignLanguageBlock, ForeignSentence, ForeignPhrase)
+
+
+def _check(path: Path, rules=FAMILY):
     doc = build_document(path.read_text(encoding="utf-8"), doc_id=path.stem, source=str(path))
-    ctx = Context(ForeignLanguageBlock.meta, ForeignLanguageBlock.meta.severity)
-    ForeignLanguageBlock().check(doc, ctx)
-    return ctx.findings
+    findings = []
+    for rule in rules:
+        ctx = Context(rule.meta, rule.meta.severity)
+        rule().check(doc, ctx)
+        findings += ctx.findings
+    return findings
 
 
 CLEAN = sorted((FIXTURES / "clean").glob("*.txt")) + [FIXTURES / "seed" / "presssplit-seed.txt"]
@@ -347,6 +359,181 @@ def test_clean_written_articles_get_no_finding(name):
     text = "\n".join(CLEAN_ARTICLES[name]) + "\n"
     doc = build_document(text, doc_id=name, source=name)
     assert doc.lang == name[:2]
-    ctx = Context(ForeignLanguageBlock.meta, ForeignLanguageBlock.meta.severity)
-    ForeignLanguageBlock().check(doc, ctx)
-    assert [(f.line, f.text) for f in ctx.findings] == []
+    for rule in FAMILY:
+        ctx = Context(rule.meta, rule.meta.severity)
+        rule().check(doc, ctx)
+        assert [(f.line, f.text) for f in ctx.findings] == []
+
+
+# --------------------------------------------------------------------------- TQ702 sentences
+# Short or name-heavy foreign sentences that TQ701 leaves (fewer than six ordinary words), as a
+# machine translation leaves them inside a paragraph.
+
+EN_BEFORE = "The minister spoke to reporters in the capital on Monday. "
+EN_AFTER = " The talks will continue next week, officials said."
+DE_BEFORE = "Der Minister sprach am Montag in der Hauptstadt mit Journalisten. "
+DE_AFTER = " Die Gespräche sollen in der kommenden Woche weitergehen, hieß es."
+
+SHORT_FOREIGN = [
+    ("en", "de", "Das ist nicht akzeptabel, sagte Merz."),
+    ("en", "de", "Die Lage ist ernst."),
+    ("en", "de", "Wir werden das nicht hinnehmen."),
+    ("en", "de", "Der Minister sagte, er sei zuversichtlich."),
+    ("en", "de", "Bundeskanzler Friedrich Merz traf am Montag in Berlin den französischen "
+                 "Präsidenten Emmanuel Macron."),
+    ("en", "fr", "Les négociations reprendront lundi à Bruxelles."),
+    ("en", "es", "La reunión terminó sin acuerdo."),
+    ("de", "en", "Nobody was injured, police said."),
+    ("de", "en", "The talks will continue on Monday in Brussels."),
+    ("de", "en", "This is not acceptable, Merz said."),
+    ("de", "en", "According to police, nobody was hurt."),
+]
+
+SHORT_NATIVE = [
+    ("en", "Vladimir Putin and Volodymyr Zelensky met in Kyiv."),  # langdetect: Danish
+    ("en", "Wir schaffen das, Merkel said."),  # one English function word settles it
+    ("en", "Ich bin ein Berliner, Kennedy said in 1963."),
+    ("en", "„Die Lage ist ernst“, the minister said."),
+    ("en", "Sturm und Drang."),
+    ("en", "Ad hoc committees were set up."),
+    ("en", "Die Linke lost."),
+    ("de", "Love is in the air."),  # everyday words only: an idiom or a title
+    ("de", "What a time to be alive."),
+    ("de", "Welcome to the jungle."),
+    ("de", "Yes, we can."),
+    ("de", "Ursula von der Leyen, Emmanuel Macron, Giorgia Meloni."),
+    ("de", "Make America great again!"),
+]
+
+
+@pytest.mark.parametrize("doc_lang,want,text", SHORT_FOREIGN)
+def test_short_foreign_sentence_in_a_paragraph(doc_lang, want, text):
+    before, after = (EN_BEFORE, EN_AFTER) if doc_lang == "en" else (DE_BEFORE, DE_AFTER)
+    found = run(ForeignSentence, [before + text + after], doc_lang)
+    if not found:  # a longer one is TQ701's, never both
+        (f,) = run(ForeignLanguageBlock, [before + text + after], doc_lang)
+    else:
+        (f,) = found
+        assert f.message.startswith(f"{fl._name(want)} sentence in {fl._name(doc_lang)} paragraph")
+        assert run(ForeignLanguageBlock, [before + text + after], doc_lang) == []
+    assert f.text == text
+
+
+@pytest.mark.parametrize("doc_lang,text", SHORT_NATIVE)
+def test_short_sentence_not_foreign(doc_lang, text):
+    before, after = (EN_BEFORE, EN_AFTER) if doc_lang == "en" else (DE_BEFORE, DE_AFTER)
+    for rule in (ForeignSentence, ForeignPhrase):
+        assert run(rule, [before + text + after], doc_lang) == []
+
+
+def test_sentence_rule_never_repeats_tq701():
+    text = ("The chancellor spoke in Berlin on Monday. Die Regierung wird die Pläne noch in "
+            "dieser Woche im Kabinett beraten. Critics were not convinced.")
+    assert len(run(ForeignLanguageBlock, [text])) == 1
+    assert run(ForeignSentence, [text]) == [] and run(ForeignPhrase, [text]) == []
+
+
+def test_sentence_needs_a_paragraph_in_the_article_language():
+    # a block that is one short foreign line is TQ701's short-block business
+    assert run(ForeignSentence, ["Die Lage ist ernst."]) == []
+    assert run(ForeignSentence, ["Die Lage ist ernst. Die Polizei ermittelt."]) == []
+    assert len(run(ForeignSentence, ["The police are investigating. Die Lage ist ernst. The "
+                                     "mayor will visit the site on Friday."])) == 1
+
+
+def test_adjacent_short_foreign_sentences_make_one_finding():
+    text = ("Merz was asked about the plan. Das ist nicht akzeptabel. Wir werden das nicht "
+            "hinnehmen. He then left the room.")
+    (f,) = run(ForeignSentence, [text])
+    assert f.text == "Das ist nicht akzeptabel. Wir werden das nicht hinnehmen."
+
+
+def test_a_framed_sentence_is_deliberate():
+    assert run(ForeignSentence, ["Kennedy's most famous line came at the end. Ich bin ein "
+                                 "Berliner, the crowd heard him say. It was 1963."]) == []
+    assert run(ForeignSentence, ["The protesters' slogan was short. Wir bleiben alle hier. "
+                                 "The police let them pass."]) == []
+    assert run(ForeignSentence, ["The minister was blunt. Wir bleiben alle hier (We are all "
+                                 "staying here). The police let them pass."]) == []
+
+
+def test_sentence_masks_quotations_loans_and_numbers():
+    def judge(text):
+        return fs.sentence_language(ft.mask(text, ft.masked_spans(text, "en")), "en")
+    assert judge("„Die Lage ist ernst“, 2024.") is None
+    assert judge("'Die Lage ist ernst', 2024.") is None
+    assert judge("*Die Lage ist ernst*") is None
+    assert judge("Die Lage ist ernst.") == "de"
+    assert judge("Status quo ante, per se.") is None
+    assert judge("Veni, vidi, vici.") is None
+
+
+# --------------------------------------------------------------------------- TQ703 phrases
+
+PHRASES = [
+    ("en", "es", "Jefes de Estado y de Gobierno",
+     "The summit of the Jefes de Estado y de Gobierno ended on Friday without a statement."),
+    ("en", "de", "die Zeitenwende der Bundesregierung",
+     "The opposition leader sharply criticised die Zeitenwende der Bundesregierung in a speech."),
+    ("de", "en", "breakthrough for the ceasefire talks",
+     "Der Minister sprach von einem breakthrough for the ceasefire talks und reiste ab."),
+    ("de", "en", "serious setback for the entire industry",
+     "Der Betreiber sprach von einem serious setback for the entire industry und kündigte "
+     "Entschädigungen an."),
+]
+
+# Names, titles, loan phrases and framed slogans that look like foreign word groups.
+PHRASES_NATIVE = [
+    ("en", "The Partido Popular and the Partido Socialista Obrero Español formed a coalition."),
+    ("en", "Protesters gathered at the Plaza de Mayo and the Casa Rosada on Thursday."),
+    ("en", "The Rassemblement National and La France Insoumise voted against the bill."),
+    ("en", "The Suprema Corte de Justicia de la Nación issued its ruling on Monday."),
+    ("en", "The Presidente del Consiglio dei Ministri, Giorgia Meloni, said she would stay."),
+    ("en", "The Autoridad Nacional de los Servicios Públicos approved the tariff increase."),
+    ("en", "Its alliance with the Union des démocrates pour la République raised eyebrows."),
+    ("en", "The Comisión Nacional de los Mercados y la Competencia opened an investigation."),
+    ("en", "The Partij van de Arbeid and the Volkspartij voor Vrijheid en Democratie lost."),
+    ("en", "The crowd at the Oktoberfest sang Ein Prosit der Gemütlichkeit until late."),
+    ("en", "The Gesetz zur Beschleunigung der Asylverfahren was passed in 2015."),
+    ("en", "The Deutscher Gewerkschaftsbund and the Bund der Steuerzahler criticised the plan."),
+    ("en", "Critics called it the so-called Zeitenwende der Bundesregierung, a phrase by Scholz."),
+    ("en", "The protesters chanted 'Wir sind das Volk' as they marched through the city."),
+    ("en", "The chant of Ni una menos echoed through the streets of Buenos Aires."),
+    ("en", "The Museo Nacional Centro de Arte Reina Sofía houses Guernica."),
+    ("en", "Analysts said the coup d'état had changed the status quo in the region for good."),
+    ("en", "Ana de la Cruz y García, the mayor of San Juan de la Maraña, was re-elected."),
+    ("de", "Das Album The Dark Side of the Moon erschien 1973 und wurde ein Welterfolg."),
+    ("de", "Sie trat bei The Voice of Germany auf und erreichte das Finale."),
+    ("de", "Der Economist nannte Deutschland einst the sick man of Europe."),
+    ("de", "Die Serie House of the Dragon startet im Sommer bei Sky."),
+    ("de", "Das Unternehmen setzt auf Learning by Doing und last but not least auf Teamarbeit."),
+    ("de", "Die Pläne stehen unter dem Motto Leave no one behind for the whole region."),
+    ("de", "Die Studie der University of Oxford wurde im Fachblatt The Lancet veröffentlicht."),
+]
+
+
+@pytest.mark.parametrize("doc_lang,want,phrase,text", PHRASES)
+def test_foreign_phrase(doc_lang, want, phrase, text):
+    assert [(text[s:e], lg) for s, e, lg in fp.phrases(text, doc_lang)] == [(phrase, want)]
+    (f,) = run(ForeignPhrase, [text], doc_lang)
+    assert f.text == phrase and f.severity.name == "INFO"
+
+
+@pytest.mark.parametrize("doc_lang,text", PHRASES_NATIVE)
+def test_not_a_foreign_phrase(doc_lang, text):
+    assert fp.phrases(text, doc_lang) == []
+
+
+def test_phrase_needs_a_sentence_in_the_article_language():
+    # a whole foreign title line is not a word group inside a sentence
+    assert fp.phrases("Je ne regrette rien de la vie", "en") == []
+
+
+def test_no_langdetect_in_sentence_and_phrase_rules_on_plain_text(monkeypatch):
+    def boom(text):
+        raise AssertionError(f"langdetect called on {text!r}")
+    monkeypatch.setattr(fs.langid, "probabilities", boom)
+    monkeypatch.setattr(fl.langid, "probabilities", boom)
+    for lang, lines in CLEAN_ARTICLES.items():
+        for rule in (ForeignSentence, ForeignPhrase):
+            assert run(rule, list(lines), lang[:2]) == []

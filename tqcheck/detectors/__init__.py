@@ -1,6 +1,7 @@
 """The code table: every detector, registered here once, in code order.
 
-Adding a detector touches only its module, its data file and one line below.
+Adding a detector touches only its module, its data file and two lines below (a family with
+several rules exports them as one tuple, e.g. NUMBER_FORMAT_RULES).
 """
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from ..registry import Detector
 from .boilerplate import PageFurnitureInBody
 from .encoding import ENCODING_RULES  # TQ901-TQ905
 from .foreign_language import ForeignLanguageBlock
+from .foreign_phrase import ForeignPhrase
+from .foreign_sentence import ForeignSentence
 from .glued_word import GluedWords
 from .house_spelling import HouseSpelling
 from .language_notice import LeftoverTranslationNotice
@@ -44,6 +47,8 @@ DETECTORS: tuple[type[Detector], ...] = (
     VerbFinalClause,
     *TRANSLATIONESE_RULES,
     ForeignLanguageBlock,
+    ForeignSentence,
+    ForeignPhrase,
     UnexpectedArticleLanguage,
     *NUMBER_FORMAT_RULES,
     *ENCODING_RULES,

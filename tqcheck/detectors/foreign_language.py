@@ -376,57 +376,78 @@ class ForeignLanguageBlock:
         langid.warm_up()
 
     def check(self, doc: Document, ctx: Context) -> None:
-        if doc.lang not in _function_words():
-            return  # no function-word list for the article's language: nothing to compare with
-        short = bool(_short_function_words(doc.lang))
-        for block in ctx.blocks(doc):
-            text = block.text
-            if _gate(text, doc.lang) and self._check_block(doc, block, ctx):
-                continue
-            if (short and len(text) < 120
-                    and SHORT_MIN_WORDS <= len(text.split()) <= SHORT_MAX_WORDS + 2):
-                self._check_short(doc, block, ctx)  # "+ 2": dashes, numbers
+        for block, s, e, message in findings(doc):
+            ctx.report(block, s, e, message, None)
 
-    def _check_short(self, doc: Document, block: Block, ctx: Context) -> None:
-        lg = short_foreign_language(block.text, doc.lang)
+
+@lru_cache(maxsize=4)
+def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
+    """TQ701's findings on a document: (block, start, end, message). Cached, so the sentence
+    and phrase rules (TQ702, TQ703) can leave alone what TQ701 reports without a second pass."""
+    if doc.lang not in _function_words():
+        return ()  # no function-word list for the article's language: nothing to compare with
+    out: list[tuple[Block, int, int, str]] = []
+    short = bool(_short_function_words(doc.lang))
+    for block in doc.blocks:
+        if block.role not in ROLES:
+            continue
+        text = block.text
+        if _gate(text, doc.lang) and _check_block(doc, block, out):
+            continue
+        if (short and len(text) < 120
+                and SHORT_MIN_WORDS <= len(text.split()) <= SHORT_MAX_WORDS + 2):
+            _check_short(doc, block, out)  # "+ 2": dashes, numbers
+    return tuple(out)
+
+
+def spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """block index -> the (start, end) spans TQ701 flags in it."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for block, s, e, _ in findings(doc):
+        out.setdefault(block.index, []).append((s, e))
+    return out
+
+
+def _check_short(doc: Document, block: Block, out: list) -> None:
+    lg = short_foreign_language(block.text, doc.lang)
+    if lg is None:
+        return
+    text = block.text
+    if document_notices(doc).get(block.index):
+        return  # a translation notice: TQ102's business
+    s, e = len(text) - len(text.lstrip()), len(text.rstrip())
+    unit = {Role.SUBHEADING: "subheading", Role.CAPTION: "caption"}.get(block.role, "paragraph")
+    out.append((block, s, e, f"{_name(lg)} {unit} in {_name(doc.lang)} text: left untranslated"))
+
+
+def _check_block(doc: Document, block: Block, out: list) -> bool:
+    text = block.text
+    # The engine has already run langdetect on the whole block when its function words
+    # disagreed with the article's language: if they clearly agree with that verdict, the
+    # block is foreign and its sentences are not sent to langdetect one by one.
+    block_lang = None
+    if block.lang not in (None, doc.lang) and block.lang in _function_words():
+        if langid.clear_vote(langid.words(text)) == block.lang:
+            block_lang = block.lang
+    notices = None
+    runs: list[list] = []  # [start, end, lang] of runs of foreign sentences
+    for s, e in split_sentences(text, doc.lang):
+        lg = foreign_language(text[s:e], doc.lang, block_lang)
         if lg is None:
-            return
-        text = block.text
-        if document_notices(doc).get(block.index):
-            return  # a translation notice: TQ102's business
-        s, e = len(text) - len(text.lstrip()), len(text.rstrip())
-        unit = {Role.SUBHEADING: "subheading", Role.CAPTION: "caption"}.get(block.role, "paragraph")
-        ctx.report(block, s, e, f"{_name(lg)} {unit} in {_name(doc.lang)} text: left untranslated",
-                   None)
-
-    def _check_block(self, doc: Document, block: Block, ctx: Context) -> bool:
-        text = block.text
-        # The engine has already run langdetect on the whole block when its function words
-        # disagreed with the article's language: if they clearly agree with that verdict, the
-        # block is foreign and its sentences are not sent to langdetect one by one.
-        block_lang = None
-        if block.lang not in (None, doc.lang) and block.lang in _function_words():
-            if langid.clear_vote(langid.words(text)) == block.lang:
-                block_lang = block.lang
-        notices = None
-        runs: list[list] = []  # [start, end, lang] of runs of foreign sentences
-        for s, e in split_sentences(text, doc.lang):
-            lg = foreign_language(text[s:e], doc.lang, block_lang)
-            if lg is None:
-                continue
-            if notices is None:
-                notices = [(n.start, n.end) for n in document_notices(doc).get(block.index, ())]
-            if any(a < e and s < b for a, b in notices):
-                continue  # a translation notice: TQ102's business
-            if runs and runs[-1][2] == lg and not text[runs[-1][1]:s].strip():
-                runs[-1][1] = e
-            else:
-                runs.append([s, e, lg])
-        for s, e, lg in runs:
-            unit = "sentence"
-            if not text[:s].strip() and not text[e:].strip():
-                unit = {Role.SUBHEADING: "subheading", Role.CAPTION: "caption"}.get(block.role,
-                                                                                   "paragraph")
-            ctx.report(block, s, e, f"{_name(lg)} {unit} in {_name(doc.lang)} text: left "
-                       f"untranslated", None)
-        return bool(runs)
+            continue
+        if notices is None:
+            notices = [(n.start, n.end) for n in document_notices(doc).get(block.index, ())]
+        if any(a < e and s < b for a, b in notices):
+            continue  # a translation notice: TQ102's business
+        if runs and runs[-1][2] == lg and not text[runs[-1][1]:s].strip():
+            runs[-1][1] = e
+        else:
+            runs.append([s, e, lg])
+    for s, e, lg in runs:
+        unit = "sentence"
+        if not text[:s].strip() and not text[e:].strip():
+            unit = {Role.SUBHEADING: "subheading", Role.CAPTION: "caption"}.get(block.role,
+                                                                               "paragraph")
+        out.append((block, s, e, f"{_name(lg)} {unit} in {_name(doc.lang)} text: left "
+                    f"untranslated"))
+    return bool(runs)
