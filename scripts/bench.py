@@ -7,12 +7,14 @@ takes more body paragraphs from the others), so every detector sees realistic te
 
   python scripts/bench.py                 # 2,000 articles, every detector, one process
   python scripts/bench.py --articles 5000 --per-rule
-  python scripts/bench.py --rss 1000,10000    # peak memory of `tqcheck check` on a JSON-lines
-                                             # file of 1,000 and of 10,000 articles
+  python scripts/bench.py --cli 1000,10000 --jobs 1,2 --scheduler local
+      # `tqcheck check` on JSON-lines files of 1,000 and 10,000 articles: --jobs 1, --jobs 2 and
+      # a two-worker Dask LocalCluster; articles/s and peak memory of the whole process tree
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -59,35 +61,72 @@ def corpus(n: int, words: int) -> list[str]:
     return list(iter_corpus(n, words))
 
 
-def rss_run(n: int, words: int, fmt: str, workdir: Path) -> tuple[float, float]:
-    """Peak RSS (MiB) and seconds of one `tqcheck check` over a JSON-lines file of n articles,
-    reports written to files (the way an archive is audited)."""
+def write_corpus(n: int, words: int, workdir: Path) -> Path:
     src = workdir / f"corpus-{n}.jsonl"
     if not src.exists():
         with src.open("w", encoding="utf-8") as fh:
             for i, text in enumerate(iter_corpus(n, words)):
                 fh.write(json.dumps({"id": f"b{i}", "text": text}, ensure_ascii=False) + "\n")
-    outs = [f"--format={f}:{workdir / f'out-{n}.{f}'}" for f in fmt.split(",")]
-    cmd = [sys.executable, "-m", "tqcheck", "check", "-q", str(src), *outs]
+    return src
+
+
+def _tree_memory_mib(pid: int) -> float:
+    """Memory of a process and its descendants: the sum of their PSS (proportional set size:
+    pages shared by forked workers are counted once in all), from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+            total += int(next(ln.split()[1] for ln in rollup.splitlines() if ln.startswith("Pss:")))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total / 1024
+
+
+def cli_run(src: Path, fmt: str, workdir: Path, extra: list[str]) -> tuple[float, float]:
+    """Seconds and peak memory (MiB, the whole process tree) of one `tqcheck check` over src,
+    reports written to files (the way an archive is audited)."""
+    outs = [f"--format={f}:{workdir / f'out.{f}'}" for f in fmt.split(",")]
+    cmd = [sys.executable, "-m", "tqcheck", "check", "-q", "--no-config", *extra, str(src), *outs]
+    peak = [0.0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    while proc.poll() is None:
+        peak[0] = max(peak[0], _tree_memory_mib(proc.pid))
+        time.sleep(0.2)
     secs = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         sys.exit(f"bench: tqcheck exited {proc.returncode}: {proc.stderr.read().decode()[-500:]}")
-    return usage.ru_maxrss / 1024, secs
+    return secs, peak[0]
 
 
-def rss_table(sizes: list[int], words: int, fmt: str) -> int:
+def cli_table(sizes: list[int], words: int, fmt: str, runs: list[tuple[str, list[str]]]) -> int:
     print(f"tqcheck {__version__} on {platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.machine()}: peak RSS of `tqcheck check` (one process) by corpus size, reports: {fmt}")
-    print(f"{'articles':>10s} {'peak RSS MiB':>13s} {'seconds':>9s} {'articles/s':>11s}")
+          f"{platform.machine()}, {os.cpu_count()} cores: `tqcheck check` over a JSON-lines corpus of "
+          f"~{words}-word articles, reports: {fmt}; memory = peak PSS of the process tree")
+    print(f"{'run':>22s} {'articles':>10s} {'seconds':>9s} {'articles/s':>11s} {'peak MiB':>9s}")
     with tempfile.TemporaryDirectory(prefix="tqcheck-bench-") as tmp:
         for n in sizes:
-            rss, secs = rss_run(n, words, fmt, Path(tmp))
-            print(f"{n:>10,d} {rss:13.0f} {secs:9.1f} {n / secs:11.0f}", flush=True)
+            src = write_corpus(n, words, Path(tmp))
+            for label, extra in runs:
+                secs, mem = cli_run(src, fmt, Path(tmp), extra)
+                print(f"{label:>22s} {n:>10,d} {secs:9.1f} {n / secs:11.0f} {mem:9.0f}", flush=True)
     return 0
+
+
+@contextlib.contextmanager
+def dask_scheduler(address: str):
+    """The scheduler address; 'local' starts a LocalCluster of two one-thread worker processes."""
+    if address != "local":
+        yield address
+        return
+    from distributed import LocalCluster
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
 
 
 def peak_rss_mib() -> float:
@@ -99,12 +138,23 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--words", type=int, default=1000, help="minimum words per article")
     ap.add_argument("--per-rule", action="store_true", help="also time each detector alone")
-    ap.add_argument("--rss", metavar="N,N,...", help="instead: peak memory of the CLI at these corpus sizes")
-    ap.add_argument("--rss-format", default="json", metavar="FMT[,FMT]",
-                    help="reports written in the --rss runs (default json; html keeps the page's data)")
+    ap.add_argument("--cli", metavar="N,N,...",
+                    help="instead: time and peak memory of the CLI on JSON-lines corpora of these sizes")
+    ap.add_argument("--jobs", default="1", metavar="N,N,...", help="with --cli: --jobs values to run (default 1)")
+    ap.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --cli: also run on this Dask scheduler ('local': a 2-worker LocalCluster)")
+    ap.add_argument("--format", dest="fmt", default="json", metavar="FMT[,FMT]",
+                    help="with --cli: reports written (default json; html keeps the page's data)")
     args = ap.parse_args()
-    if args.rss:
-        return rss_table([int(x) for x in args.rss.split(",")], args.words, args.rss_format)
+    if args.cli:
+        runs = [(f"--jobs {j}", ["--jobs", j]) for j in args.jobs.split(",")]
+        sizes = [int(x) for x in args.cli.split(",")]
+        if not args.scheduler:
+            return cli_table(sizes, args.words, args.fmt, runs)
+        with dask_scheduler(args.scheduler) as address:
+            runs.append(("dask " + ("LocalCluster" if args.scheduler == "local" else address),
+                         ["--scheduler", address]))
+            return cli_table(sizes, args.words, args.fmt, runs)
 
     texts = corpus(args.articles, args.words)
     total_words = sum(len(t.split()) for t in texts)

@@ -146,6 +146,16 @@ class Checker:
         self.observers = [d() for d in self.run_rules]  # their per-article part, stateless
         self.severity = {d.meta.code: severity_for(d.meta, settings.severity) for d in selected}
 
+    def warm_up(self) -> None:
+        """Load every word list, table and profile the selected rules may use, in each language
+        the function-word vote knows: done once before worker processes fork, so they share
+        that memory and none pays for it in its first articles."""
+        langid.warm_up()
+        for lang in langid.languages():
+            text = f"Wladimir Putin, Kiew „10.000“ 3. März 2024 {langid.sample(lang)}. Creamfor Ã¼ &quot;"
+            doc = build_document(text, doc_id="warm-up", source="-", lang=lang)
+            self._detect(doc, None)
+
     def start_run(self) -> "Run":
         """A run over many articles, for the rules that look across articles (TQ204)."""
         return Run(self)

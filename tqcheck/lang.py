@@ -87,6 +87,17 @@ def warm_up() -> None:
     _langdetect()
 
 
+def languages() -> tuple[str, ...]:
+    """The languages the function-word vote knows."""
+    return tuple(sorted(_function_words()))
+
+
+def sample(lang: str) -> str:
+    """A text made of the language's function words: enough for every rule to take the
+    language's path (and load its data), meaningless otherwise."""
+    return " ".join(sorted(_function_words()[lang])[:60])
+
+
 def langdetect(text: str) -> str | None:
     """Seeded langdetect: the same text gives the same answer on every run and machine."""
     from langdetect.lang_detect_exception import LangDetectException

@@ -89,7 +89,7 @@ def check_stream(raws: Iterable, checker: Checker, jobs: int = 1) -> Iterator[Ar
         for raw in raws:
             yield checker.check_article(raw)
         return
-    checker.check_text("Warm-up text: the word lists load here, once, before the workers fork.")
+    checker.warm_up()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context(), initializer=_init_worker)
     try:
         yield from ordered(pool, checker.settings, raws, jobs)
