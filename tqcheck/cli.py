@@ -224,10 +224,13 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help=f"Worker processes (default: every core, {default_jobs()} here); 1 checks in this process. "
                    "Reports are byte-identical whatever N is.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Check on a Dask cluster (its scheduler's address, e.g. tcp://host:8786) instead of local "
+                   "processes; reading and reports stay here, byte-identical to --jobs 1. Needs tqcheck[dask].")
 @_config_options
 @_input_options
 def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_article_chars, article_timeout,
-          jobs, config_path, no_config, **input_opts):
+          jobs, scheduler, config_path, no_config, **input_opts):
     """Check articles: text or HTML files, feeds (RSS/Atom), JSON lines, folders of them,
     http(s) URLs, or - for stdin."""
     targets = _parse_formats(formats, output)
@@ -238,6 +241,15 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
     except SelectionError as exc:
         _fail(f"{config.path}: {exc}" if config.path and not select else str(exc))
     threshold = Severity.parse(fail_on or config.fail_on or "warning")
+    client = None
+    if scheduler:  # connect before any report is opened: a bad address leaves no output behind
+        if jobs:
+            _fail("--scheduler and --jobs do not go together: the cluster's workers do the checking")
+        from . import distributed
+        try:
+            client = distributed.connect(scheduler)
+        except distributed.DistributedError as exc:
+            _fail(str(exc))
     outputs = [(REPORTERS[name], Target(path)) for name, path in targets]
     try:
         reports = [make(target.open()) for make, target in outputs]
@@ -255,7 +267,11 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
         try:
             # Each result goes to every report and is then dropped: memory stays flat.
             raws = progress.read(read_all(list(paths), input_options))
-            for result in check_stream(raws, checker, jobs or default_jobs()):
+            if client is not None:
+                stream = distributed.results(raws, checker, client, close=True)
+            else:
+                stream = check_stream(raws, checker, jobs or default_jobs())
+            for result in stream:
                 result = run.add(result)
                 for rep in reports:
                     rep.add(result)

@@ -92,15 +92,15 @@ def read_json(stream, *, source: str, base_id: str, max_bytes: int) -> Iterator[
                 doc = None
             if isinstance(doc, list):
                 for i, obj in enumerate(doc, start=1):
-                    yield _record(obj, source=source, where=f"{source}#{i}", label=f"record {i}",
+                    yield parse_record(obj, source=source, where=f"{source}#{i}", label=f"record {i}",
                                   fallback_id=f"{base_id}-{i}")
                 return
             if isinstance(doc, dict):
-                yield _record(doc, source=source, where=source, label="the record", fallback_id=base_id)
+                yield parse_record(doc, source=source, where=source, label="the record", fallback_id=base_id)
                 return
         stream = PrefixedStream(data, stream.stream)  # not one document: report it line by line
     for n, line in _lines(stream, max_bytes):
-        yield from _line(n, line, source=source, base_id=base_id, max_bytes=max_bytes)
+        yield from parse_line(n, line, source=source, base_id=base_id, max_bytes=max_bytes)
 
 
 def _parses(line: bytes) -> bool:
@@ -117,7 +117,8 @@ def _from_text_lines(lines, *, source: str, base_id: str) -> Iterator[RawArticle
             yield _parse(text, (), n, source=source, base_id=base_id)
 
 
-def _line(n: int, line: bytes | None, *, source: str, base_id: str, max_bytes: int) -> Iterator[RawArticle]:
+def parse_line(n: int, line: bytes | None, *, source: str, base_id: str, max_bytes: int) -> Iterator[RawArticle]:
+    """Line n of a JSON-lines file as an article, or the error for that line (None: too long)."""
     where = f"{source}:{n}"
     if line is None:
         yield RawArticle(f"{base_id}-{n}", where, error=f"line {n} is longer than --max-bytes ({max_bytes} bytes)")
@@ -140,7 +141,7 @@ def _parse(text: str, notes, n: int, *, source: str, base_id: str) -> RawArticle
         return RawArticle(f"{base_id}-{n}", where, error=f"line {n}: not JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return RawArticle(f"{base_id}-{n}", where, error=f"line {n}: not JSON (nested too deeply)")
-    art = _record(obj, source=source, where=where, label=f"line {n}", fallback_id=f"{base_id}-{n}")
+    art = parse_record(obj, source=source, where=where, label=f"line {n}", fallback_id=f"{base_id}-{n}")
     return art if not notes else _with_notes(art, notes)
 
 
@@ -152,11 +153,12 @@ def _with_notes(art: RawArticle, notes) -> RawArticle:
 def record_article(obj, *, source: str, line: int) -> RawArticle:
     """One record ({"id", "title", "text" | "html", "lang", "url"}) as a RawArticle, the way a
     JSON-lines file's line `line` of `source` is read (for the Python API and Dask)."""
-    return _record(obj, source=source, where=f"{source}:{line}", label=f"record {line}",
+    return parse_record(obj, source=source, where=f"{source}:{line}", label=f"record {line}",
                    fallback_id=f"{slug(source) or 'record'}-{line}")
 
 
-def _record(obj, *, source: str, where: str, label: str, fallback_id: str) -> RawArticle:
+def parse_record(obj, *, source: str, where: str, label: str, fallback_id: str) -> RawArticle:
+    """A decoded JSON value as an article record, or the error naming `label` (\"line 3\")."""
     if not isinstance(obj, dict):
         kind = {list: "an array", str: "a string", int: "a number", float: "a number",
                 bool: "true/false", type(None): "null"}.get(type(obj), "not an object")
