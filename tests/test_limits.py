@@ -159,7 +159,7 @@ def test_check_reports_a_timed_out_article_and_exits_2(tmp_path, monkeypatch):
     inject(monkeypatch, lambda: Sleeper(5))
     out = tmp_path / "out.json"
     started = time.monotonic()
-    result = run("check", "--article-timeout", "0.2", "--format", f"json:{out}", *articles(tmp_path, 2))
+    result = run("check", "-j", "1", "--article-timeout", "0.2", "--format", f"json:{out}", *articles(tmp_path, 2))
     assert time.monotonic() - started < 4
     assert result.exit_code == 2
     data = json.loads(out.read_text(encoding="utf-8"))

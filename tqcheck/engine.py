@@ -153,8 +153,7 @@ class Checker:
         langid.warm_up()
         for lang in langid.languages():
             text = f"Wladimir Putin, Kiew „10.000“ 3. März 2024 {langid.sample(lang)}. Creamfor Ã¼ &quot;"
-            doc = build_document(text, doc_id="warm-up", source="-", lang=lang)
-            self._detect(doc, None)
+            self.check_text(text, doc_id="warm-up", lang_hint=lang)  # bounded like any article
 
     def start_run(self) -> "Run":
         """A run over many articles, for the rules that look across articles (TQ204)."""
