@@ -157,3 +157,8 @@ def test_configured_notice_phrases_are_flagged(newsroom):
     (newsroom / "tqcheck.toml").write_text('[notices]\nde = ["mit Hilfe von KI-Werkzeugen"]\n', encoding="utf-8")
     got = [f for f in findings(run("check", "--format", "json", "b.txt")) if f[0] == "TQ102"]
     assert [f[1] for f in got] == ["Dieser Text entstand mit Hilfe von KI-Werkzeugen der Partnerredaktion."]
+
+
+def test_rules_lists_run_rules_as_running(newsroom):
+    line = next(ln for ln in run("rules", "--no-config").stdout.splitlines() if ln.startswith("TQ204"))
+    assert line.split()[1] == "on"

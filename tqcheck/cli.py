@@ -364,7 +364,8 @@ def rules(fmt, select, ignore, config_path, no_config):
     config = _load_config(config_path, no_config)
     settings = _settings(config, select, ignore, None, None, None)
     try:
-        running = {d.meta.code: d for d in Checker(settings).detectors}
+        probe = Checker(settings)
+        running = {d.meta.code for d in probe.detectors} | {d.meta.code for d in probe.run_rules}
     except SelectionError as exc:
         _fail(f"{config.path}: {exc}" if config.path and not select else str(exc))
     metas = [d.meta for d in all_rules()]
