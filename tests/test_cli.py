@@ -157,3 +157,22 @@ def test_readme_lists_every_rule():
     missing = [d.meta.code for d in DETECTORS
                if f"| {d.meta.code} | `{d.meta.name}` | {d.meta.family} |" not in readme]
     assert missing == []
+
+
+def test_progress_shows_rate_and_time_left_on_a_terminal_only():
+    import io
+    from types import SimpleNamespace
+
+    from tqcheck.cli import _duration, _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    p = _Progress(quiet=False, total_bytes=1000, stream=Terminal())
+    list(p.read([SimpleNamespace(text="x" * 250)]))
+    p.started -= 10  # ten seconds in, a quarter of the input read
+    p.done = 50
+    assert p.line(p.started + 10) == "checked 50 articles, 5/s, about 30 s left (25%)"
+    assert not _Progress(quiet=True, stream=Terminal()).on
+    assert not _Progress(quiet=False, stream=io.StringIO()).on  # not a terminal: silent
+    assert (_duration(59), _duration(61), _duration(3700)) == ("59 s", "1 min 01 s", "1 h 01 min")
