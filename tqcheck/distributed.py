@@ -31,8 +31,7 @@ from typing import Any, Iterable, Iterator
 from . import __version__
 from .engine import Checker, Settings
 from .inputs.base import DEFAULT_MAX_BYTES, IdAllocator, RawArticle, path_id, slug
-from .inputs.jsonl import parse_line
-from .inputs.jsonl import parse_record
+from .inputs.jsonl import parse_line, parse_record
 from .model import ArticleResult, RunFinding
 from .reporters.json_report import article_dict
 
