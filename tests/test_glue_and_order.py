@@ -642,3 +642,12 @@ def test_speed_per_article():
             det.check(doc, Context(detector.meta, detector.meta.severity))
         per_1000 = (time.perf_counter() - t) / n * 1000 / words * 1000
         assert per_1000 < 1.0, f"{detector.meta.code}: {per_1000:.3f} ms per 1,000 words"
+
+
+def test_glue_spans_stay_right_when_lowercasing_changes_length():
+    """'İ'.lower() is two characters: positions found in the lowered text must still be the text's."""
+    from tqcheck.detectors.glued_word import GluedWords
+    from tqcheck.examples import run
+    for prefix in ("İİİİ ", "İ" * 40 + " "):
+        line = prefix + "The council said it wanted to protect Creamfor decision makers in the region."
+        assert [f.text for f in run(GluedWords, [line], "en")] == ["Creamfor"]

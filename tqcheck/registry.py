@@ -6,6 +6,7 @@ from the meta, so every finding is consistent with its rule.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Literal, Protocol
@@ -17,6 +18,26 @@ CODE_RE = re.compile(r"^TQ\d{3}$")
 NAME_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Fix")
 MARK_RE = re.compile(r"\[\[(.+?)\]\]")
+
+
+def per_document(size: int = 4):
+    """Decorator: cache fn(doc) for the last `size` documents, by identity. Several rules ask
+    for one document's analysis; an lru_cache would hash the Document, that is every block's
+    text, on each call."""
+    def wrap(fn):
+        last: tuple = ()  # ((doc, result), ...), most recent last; rebound, never mutated
+
+        @functools.wraps(fn)
+        def cached(doc):
+            nonlocal last
+            for seen, result in last:
+                if seen is doc:
+                    return result
+            result = fn(doc)
+            last = (last + ((doc, result),))[-size:]
+            return result
+        return cached
+    return wrap
 
 
 @dataclass(frozen=True)

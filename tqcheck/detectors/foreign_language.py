@@ -42,7 +42,7 @@ from wordfreq import zipf_frequency
 from .. import data, names
 from .. import lang as langid
 from ..model import Block, Document, Role, Severity
-from ..registry import Context, RuleMeta, bad, good
+from ..registry import Context, RuleMeta, bad, good, per_document
 from ..sentences import split as split_sentences
 from .language_notice import LANG_NAMES, document_notices
 
@@ -380,7 +380,7 @@ class ForeignLanguageBlock:
             ctx.report(block, s, e, message, None)
 
 
-@lru_cache(maxsize=4)
+@per_document(4)
 def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
     """TQ701's findings on a document: (block, start, end, message). Cached, so the sentence
     and phrase rules (TQ702, TQ703) can leave alone what TQ701 reports without a second pass."""

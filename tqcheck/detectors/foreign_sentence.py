@@ -38,7 +38,7 @@ from functools import lru_cache
 from .. import lang as langid
 from .. import names
 from ..model import Block, Document, Severity
-from ..registry import Context, RuleMeta, bad, good
+from ..registry import Context, RuleMeta, bad, good, per_document
 from ..sentences import split as split_sentences
 from . import foreign_language as fl
 from . import foreign_text as ft
@@ -221,7 +221,7 @@ def _block_findings(doc: Document, block: Block, taken: list[tuple[int, int]]) -
     return out
 
 
-@lru_cache(maxsize=4)
+@per_document(4)
 def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
     """TQ702's findings on a document (cached: TQ703 leaves these sentences alone)."""
     if doc.lang not in ft.ARTICLE_LANGS or doc.lang not in fl._function_words():

@@ -199,6 +199,12 @@ class GluedWords:
         self.verb_first_min_len = verb_glue["first_min_len"]
         self.verb_glue_words = frozenset(verb_glue["words"])
         self._verdicts: dict[tuple[str, str], tuple[str, str, bool] | None] = {}
+        # The word lists this rule may consult load once, here, not in the middle of a run
+        # (each takes up to 0.3 s) and before worker processes fork, so they share them.
+        for lang in ("en", *conf["other_langs"]):
+            _freq(lang)
+        for lang in self.dictionary_langs:
+            _vocab(lang)
 
     # ------------------------------------------------------------------ check
     def check(self, doc: Document, ctx: Context) -> None:
@@ -354,7 +360,7 @@ class GluedWords:
     def _dictionary(self, blocks: list[Block], joined: str, starts: list[int], lang: str,
                     ctx: Context) -> None:
         vocab = _vocab(lang)
-        lowered = joined.lower()
+        lowered = _lower_same_length(joined)
         residue = set(lowered.split()) - vocab
         if not residue:
             return
@@ -491,3 +497,12 @@ class GluedWords:
             suggestion = f"{a} {b}"
             message = f"'{word}' is not {what}; it looks like '{a}' and '{b}' run together"
         ctx.report(block, start, end, message, suggestion)
+
+
+def _lower_same_length(text: str) -> str:
+    """text.lower(), except where lowering changes a character's length ("İ" becomes two):
+    that character stays as it is, so positions in the result are positions in the text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(lc := ch.lower()) != 1 else lc for ch in text)

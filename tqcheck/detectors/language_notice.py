@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import data
 from ..model import Block, Document, Role, Severity
-from ..registry import Context, RuleMeta, bad, good
+from ..registry import Context, RuleMeta, bad, good, per_document
 from ..sentences import split as split_sentences
 
 UPPER = "(?-i:[A-ZÀ-ÖØ-ÞĀĆČĎĘĚŁŃŇŒŘŚŠŤŮŹŻŽ])"
@@ -236,7 +236,7 @@ def find_notices(block: Block, lang_hint: str | None = None,
     return out
 
 
-@lru_cache(maxsize=8)
+@per_document(8)
 def document_notices(doc: Document) -> dict[int, tuple[Notice, ...]]:
     """Block index -> its notices, for every block of the document (whatever its role)."""
     candidates = _candidate_blocks(doc)

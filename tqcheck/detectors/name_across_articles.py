@@ -4,7 +4,7 @@ from __future__ import annotations
 from array import array
 
 from .. import names
-from ..model import BODY_ROLES, Document, Role, Severity, Spelling
+from ..model import BODY_ROLES, TEXT_ROLES, Document, Role, Severity, Spelling
 from ..registry import Context, RuleMeta, RunContext, bad, good
 
 DOC = """\
@@ -74,21 +74,21 @@ class NameSpellingAcrossArticles:
         lang = doc.lang
         if lang not in names.LANGS:
             return None
-        blocks = [b for b in ctx.blocks(doc) if names.block_language_ok(b, lang)]
-        if not blocks:
-            return None
-        sc = names.scan(doc, blocks)
+        # The scan TQ201 and TQ202 made of every text block (names.scan keeps the last one):
+        # a block's words do not depend on the other blocks, so this rule reads its own there.
+        sc = names.scan(doc, (b for b in doc.blocks if b.role in TEXT_ROLES))
         here: dict[str, list[int]] = {}
         for b in sc.blocks:
+            if b.role not in ROLES or not names.block_language_ok(b, lang):
+                continue
             quotes = None
             text = b.text
-            for o in sc.occs(b):
-                w = o.text
-                if not o.head or len(w) < MIN_LENGTH or w.isupper() or (o.start and text[o.start - 1] in names.NOT_PROSE):
+            for start, end, w in sc.heads(b):
+                if len(w) < MIN_LENGTH or w.isupper() or (start and text[start - 1] in names.NOT_PROSE):
                     continue
                 if quotes is None:
                     quotes = names.quotations(text)
-                if quotes and names.inside(quotes, o.start, o.end):
+                if quotes and names.inside(quotes, start, end):
                     continue
                 entry = here.setdefault(w, [0, b.line])
                 entry[0] += 1

@@ -18,7 +18,8 @@ from . import number_format_base as nf
 NUM = r"\d+(?:[.,]\d+)*"
 SIGNS = r"US\$|[€£$]"
 # "25 €" (English puts the sign first) and "€25" (German, French... put it after the amount)
-SIGN_AFTER_RE = re.compile(rf"(?<![\w.,€£$])(?P<num>{NUM})[ \u00a0]?(?P<sign>[€£$])(?![\w\d])")
+# NUM with its lookbehind after the first digit: the regex engine then skips to digits
+SIGN_AFTER_RE = re.compile(r"(?P<num>\d(?<![\w.,€£$]\d)\d*(?:[.,]\d+)*)[ \u00a0]?(?P<sign>[€£$])(?![\w\d])")
 SIGN_BEFORE_RE = re.compile(
     rf"(?<![\w.,])(?P<sign>{SIGNS})[ \u00a0]?(?P<num>{NUM})(?![\w])(?![.,]\d)")
 
@@ -67,6 +68,14 @@ def _abbr_re() -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,])(?:(?P<sign>{SIGNS})[ \u00a0]?)?(?P<num>{NUM})[ \u00a0]?(?P<abbr>{abbrs})"
         rf"(?![\w])(?!\.\w)(?:[ \u00a0](?:(?P<after>{SIGNS})|(?P<word>{words}))(?![\w]))?")
+
+
+@lru_cache(maxsize=None)
+def _abbr_hint_re() -> re.Pattern:
+    """What every match of _abbr_re holds: a digit, maybe a space, an abbreviation. Opening
+    with a digit, it is found quickly; blocks without it skip the full pattern."""
+    abbrs = "|".join(re.escape(a) for a in sorted(nf.abbreviations(), key=len, reverse=True))
+    return re.compile(rf"\d[ \u00a0]?(?:{abbrs})(?![\w])")
 
 
 @lru_cache(maxsize=None)
@@ -126,13 +135,17 @@ class ForeignMagnitudeAbbreviation:
         only_after_sign = nf.after_currency_only()
         signs, words = nf.currency_signs(), nf.currency_words()
         for block, conv in nf.blocks(doc, ctx):
-            quotes = nf.quoted_spans(block.text)
+            if _abbr_hint_re().search(block.text) is None:
+                continue
+            quotes = None  # made on the first candidate: most blocks have none
             for m in _abbr_re().finditer(block.text):
                 abbr = m.group("abbr")
                 if abbr in conv.magnitude_abbr or abbr.rstrip(".") in conv.magnitude_abbr:
                     continue
                 if abbr in only_after_sign and not m.group("sign"):
                     continue
+                if quotes is None:
+                    quotes = nf.quoted_spans(block.text)
                 if nf.inside(quotes, m.start(), m.end()):
                     continue
                 sign = m.group("sign") or m.group("after")
@@ -170,9 +183,13 @@ class CurrencySignPlacement:
             if conv.currency == "either":
                 continue
             text = block.text
-            quotes = nf.quoted_spans(text)
+            if "$" not in text and "€" not in text and "£" not in text:
+                continue  # no currency sign (both patterns need one)
+            quotes = None  # made on the first candidate: most blocks have none
             pattern = SIGN_AFTER_RE if conv.currency == "prefix" else SIGN_BEFORE_RE
             for m in pattern.finditer(text):
+                if quotes is None:
+                    quotes = nf.quoted_spans(text)
                 if nf.inside(quotes, m.start(), m.end()):
                     continue
                 if conv.currency == "suffix" and _abbr_after_re().match(text, m.end()):

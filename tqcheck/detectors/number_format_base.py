@@ -14,13 +14,16 @@ from typing import Iterator
 
 from .. import data
 from ..model import Block, Document
-from ..registry import Context
+from ..registry import Context, per_document
 
 # A number with "." or "," between its digit groups: 10.000, 2,5, 1.234,56, 11.11.2024.
 # Not part of a word, a code, a time (10:30), a ratio or a path; "-" before it is a sign or a
 # range (1.000-2.000), unless a letter comes before it (COVID-19.5, A-1.200).
-NUMBER_RE = re.compile(r"(?<![\w.,:/#@+])(?<![^\W\d_][-\u2010\u2011])\d+(?:[.,]\d+)+"
+# (The pattern opens with a bare digit and looks behind it, which lets the regex engine skip
+# to the digits of a text instead of testing the lookbehinds at every position.)
+NUMBER_RE = re.compile(r"\d(?<![\w.,:/#@+]\d)(?<![^\W\d_][-\u2010\u2011]\d)\d*(?:[.,]\d+)+"
                        r"(?![\w]|[.,:/]\d)")
+DIGIT_RE = re.compile(r"\d")
 WORD_AFTER_RE = re.compile(r"[\s\u00a0\u202f]?([%€$£]|[^\W\d_][\w./’'-]*)")
 WORD_BEFORE_RE = re.compile(r"([^\s\u00a0\u202f]+)[\s\u00a0\u202f]+$")
 SHORT_QUOTE_RE = re.compile(r"[“„\"«‹]([^“”„\"«»‹›]{1,80})[”“\"»›]")
@@ -118,10 +121,19 @@ def blocks(doc: Document, ctx: Context) -> Iterator[tuple[Block, Convention]]:
     conv = convention(doc.lang)
     if conv is None:
         return
+    numbered = _numbered(doc)
     for block in ctx.blocks(doc):
         if block.lang is not None and block.lang != doc.lang:
             continue  # a paragraph in another language keeps that language's conventions
+        if block.index not in numbered:
+            continue  # no digit, no number, amount or date: nothing for these rules
         yield block, conv
+
+
+@per_document()
+def _numbered(doc: Document) -> frozenset[int]:
+    """The indexes of the blocks holding a digit (asked by all four rules)."""
+    return frozenset(b.index for b in doc.blocks if DIGIT_RE.search(b.text) is not None)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -144,11 +156,14 @@ def word_after(text: str, end: int) -> tuple[str, int, int] | None:
 
 
 def word_before(text: str, start: int) -> tuple[str, int] | None:
-    """The token right before position start (and its start), or None at the block start."""
-    m = WORD_BEFORE_RE.search(text[:start])
-    if m is None:
-        return None
-    return m.group(1), m.start(1)
+    """The token right before position start (and its start), or None at the block start.
+    What WORD_BEFORE_RE finds in text[:start], without a regex search along the whole head."""
+    head = text[:start]
+    stripped = head.rstrip()  # str's whitespace is the regex's \s
+    if not stripped or len(stripped) == len(head):
+        return None  # nothing before, or no space between the token and start
+    token = stripped.rsplit(None, 1)[-1]
+    return token, len(stripped) - len(token)
 
 
 def sentence_initial(text: str, start: int) -> bool:

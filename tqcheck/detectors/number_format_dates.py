@@ -41,7 +41,11 @@ language ("3 March 2024", "11. November 2024", "11 de noviembre de 2024"). Times
 versions (3.11.2), scores and numeric dates the language uses itself are left alone.
 """
 
-DOTTED_RE = re.compile(r"(?<![\w.,:/\-])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\w]|[.,:/]\d)")
+# What every month-first date contains (the day after a space, then an ordinal ending or
+# ", year"): a cheap test that spares most blocks the month-name alternation below.
+MONTH_FIRST_HINT_RE = re.compile(r"[ \u00a0]\d{1,2}(?:st|nd|rd|th|,[ \u00a0](?:19|20)\d\d)", re.IGNORECASE)
+# (The lookbehinds follow the first digit, so the regex engine skips to the digits of a text.)
+DOTTED_RE = re.compile(r"(\d(?<![\w.,:/\-]\d)\d?)\.(\d{1,2})\.((?:19|20)\d\d)(?![\w]|[.,:/]\d)")
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +56,7 @@ def _month_pattern() -> str:
 
 @lru_cache(maxsize=None)
 def _ordinal_re() -> re.Pattern:
-    return re.compile(r"(?<![\w.,])(\d{1,2})\.[ \u00a0](%s)\b(?:[ \u00a0]((?:19|20)\d\d)\b)?"
+    return re.compile(r"(\d(?<![\w.,]\d)\d?)\.[ \u00a0](%s)\b(?:[ \u00a0]((?:19|20)\d\d)\b)?"
                       % _month_pattern(), re.IGNORECASE)
 
 
@@ -98,7 +102,6 @@ class ForeignDateFormat:
     def check(self, doc: Document, ctx: Context) -> None:
         for block, conv in nf.blocks(doc, ctx):
             text = block.text
-            quotes = nf.quoted_spans(text)
             hits = []
             if not conv.ordinal_dot_day:
                 hits += self._ordinal_dot(text, conv)
@@ -106,6 +109,9 @@ class ForeignDateFormat:
                 hits += self._dotted(text, conv)
             if not conv.month_first:
                 hits += self._month_first(text, conv)
+            if not hits:
+                continue
+            quotes = nf.quoted_spans(text)
             for start, end, message, fixed in hits:
                 if not nf.inside(quotes, start, end):
                     ctx.report(block, start, end, message, fixed)
@@ -141,6 +147,8 @@ class ForeignDateFormat:
                    f"write {fixed}", fixed)
 
     def _month_first(self, text: str, conv: nf.Convention):
+        if MONTH_FIRST_HINT_RE.search(text) is None:
+            return
         for m in _month_first_re().finditer(text):
             name, day = m.group(1), int(m.group(2))
             if not name[:1].isupper() or not 1 <= day <= 31:

@@ -92,8 +92,10 @@ class ForeignNumberSeparators:
     def check(self, doc: Document, ctx: Context) -> None:
         found: list[Candidate] = []
         for block, conv in nf.blocks(doc, ctx):
-            quotes = nf.quoted_spans(block.text)
+            quotes = None  # made on the first number: most blocks have none
             for m in nf.NUMBER_RE.finditer(block.text):
+                if quotes is None:
+                    quotes = nf.quoted_spans(block.text)
                 if nf.inside(quotes, m.start(), m.end()):
                     continue
                 cand = self._judge(block, m.start(), m.end(), conv)

@@ -132,7 +132,7 @@ def _cue_role(ln: _Line) -> tuple[Role | None, Role | None]:
     """(role, positional role). A positional role (a notice that does not say "this article")
     only holds where pass 3 finds the line at the top or in the end matter: its phrases also
     occur in running text."""
-    for role, cue in _phrase_cues():
+    for role, cue in _phrase_cues_for(ln.words):
         if not cue(ln):
             continue
         if role in _NOTICES and not cues.cue("notice_self_reference")(ln):
@@ -148,6 +148,13 @@ def _cue_role(ln: _Line) -> tuple[Role | None, Role | None]:
 @lru_cache(maxsize=None)
 def _phrase_cues() -> tuple[tuple[Role, cues.Cue], ...]:
     return tuple((role, cues.cue(name)) for name, role in _PHRASE_ROLES)
+
+
+@lru_cache(maxsize=256)
+def _phrase_cues_for(words: int) -> tuple[tuple[Role, cues.Cue], ...]:
+    """The phrase cues that may match a line of this many words, in precedence order (a cue
+    never matches a line longer than its max_words): long paragraphs skip most of them."""
+    return tuple((role, cue) for role, cue in _phrase_cues() if words <= cue.max_words)
 
 
 # -- pass 3: end matter --------------------------------------------------------------------
