@@ -89,35 +89,47 @@ def rule_by_code(code: str) -> type[Detector] | None:
 
 
 def document_language(blocks, forced: str | None = None, hint: str | None = None,
-                      block_words: list[list[str]] | None = None) -> str:
+                      block_words: list[list[str]] | None = None,
+                      block_counts: list[dict[str, int]] | None = None) -> str:
     """The article's language: its function words when one language clearly leads them (names,
     numbers and tables dilute a text but do not change which language leads), else langdetect.
-    ``block_words``: langid.words() of each block, when the caller has them already."""
+    ``block_words``: langid.words() of each block, and ``block_counts``: langid.counts() of
+    those, when the caller has them already."""
     if forced:
         return forced
     chosen = [i for i, b in enumerate(blocks) if b.role in BODY_ROLES] or range(len(blocks))
     body = [blocks[i].text for i in chosen]
     sample = " ".join(body)[:LANG_SAMPLE_CHARS]
+    counted = None
     if block_words is None:
         tokens = langid.words(sample)
     else:  # the sample's words are its whole blocks' words (no word spans the joining space)
-        tokens, pos = [], 0
+        tokens, pos, parts = [], 0, []
         for i in chosen:
             text = blocks[i].text
             if pos + len(text) <= LANG_SAMPLE_CHARS:
                 tokens += block_words[i]
+                if block_counts is not None:
+                    parts.append(block_counts[i])
             else:
-                tokens += langid.words(text[:LANG_SAMPLE_CHARS - pos])
+                cut = langid.words(text[:LANG_SAMPLE_CHARS - pos])
+                tokens += cut
+                if block_counts is not None:
+                    parts.append(langid.counts(cut))
                 break
             pos += len(text) + 1
             if pos >= LANG_SAMPLE_CHARS:
                 break
-    leader, top, second = langid.vote(tokens)
+        if block_counts is not None:
+            counted = langid.merge_counts(parts)
+    if counted is None:
+        counted = langid.counts(tokens)
+    leader, top, second = langid.vote(tokens, counted)
     if leader is not None and top >= DECISIVE_VOTES and top >= DECISIVE_LEAD * second:
         return leader
     # A declared language (a feed item's) counts only when the text cannot tell: syndicated
     # items often keep the original's language tag after translation.
-    return langid.clear_vote(tokens) or langid.langdetect(sample) or hint or UNDETERMINED
+    return langid.clear_vote(tokens, counted) or langid.langdetect(sample) or hint or UNDETERMINED
 
 
 def split_blocks(text: str, kind: str = "text") -> tuple:
@@ -136,10 +148,11 @@ def build_document(text: str, *, doc_id: str, source: str, lang: str | None = No
     if not languages:
         doc_lang = lang or _function_word_language(blocks) or lang_hint or UNDETERMINED
         return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
-    block_words = [langid.words(b.text) for b in blocks]  # tokenised once for both steps
-    doc_lang = document_language(blocks, lang, lang_hint, block_words)
-    blocks = tuple(Block(b.index, b.line, b.role, b.text, langid.detect(b.text, doc_lang, words))
-                   for b, words in zip(blocks, block_words))
+    block_words = [langid.words(b.text) for b in blocks]  # tokenised and counted once for both steps
+    block_counts = [langid.counts(words) for words in block_words]
+    doc_lang = document_language(blocks, lang, lang_hint, block_words, block_counts)
+    blocks = tuple(Block(b.index, b.line, b.role, b.text, langid.detect(b.text, doc_lang, words, counted))
+                   for b, words, counted in zip(blocks, block_words, block_counts))
     return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
 
 

@@ -6,7 +6,7 @@ plainly in the article's language, which counting function words settles for fre
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import _count_elements  # Counter's counting loop (C)
 from functools import lru_cache
 
 from . import data
@@ -37,26 +37,68 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
-def _counts(tokens: list[str]) -> Counter:
-    index = _languages_of_word()
-    counts: dict[str, int] = {}
-    for t in tokens:
-        for lang in index.get(t) or index.get(t.lower()) or ():
-            counts[lang] = counts.get(lang, 0) + 1
-    return Counter(counts)
+class _TokenLanguages(dict):
+    """token -> the languages whose function word it is (as it is, else lower-cased; () for
+    none), looked up on first use and remembered; emptied when it grows past MAX entries."""
+
+    MAX = 50_000  # a few MB
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= self.MAX:
+            self.clear()
+        index = _languages_of_word()
+        langs = self[token] = index.get(token) or index.get(token.lower()) or ()
+        return langs
 
 
-def vote(tokens: list[str]) -> tuple[str | None, int, int]:
-    """(leading language, its function-word count, the runner-up's count)."""
-    ranked = _counts(tokens).most_common(2)
-    if not ranked:
-        return None, 0, 0
-    return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0
+_TOKEN_LANGS = _TokenLanguages()
 
 
-def clear_vote(tokens: list[str]) -> str | None:
+def counts(tokens: list[str]) -> dict[str, int]:
+    """language -> how many of the tokens are its function words (a token as it is, else
+    lower-cased), the languages in the order the tokens first name them. The tokens' language
+    tuples are counted in C (a Counter's counting loop), then spread over their languages."""
+    tally: dict[tuple[str, ...], int] = {}
+    _count_elements(tally, filter(None, map(_TOKEN_LANGS.__getitem__, tokens)))
+    out: dict[str, int] = {}
+    for langs, n in tally.items():
+        for lang in langs:
+            out[lang] = out.get(lang, 0) + n
+    return out
+
+
+def merge_counts(parts) -> dict[str, int]:
+    """counts() of the concatenated token lists, from the counts() of each (same order)."""
+    out: dict[str, int] = {}
+    for part in parts:
+        for lang, n in part.items():
+            out[lang] = out.get(lang, 0) + n
+    return out
+
+
+def _ranked(counts: dict[str, int]) -> tuple[str | None, int, int]:
+    """(leader, its count, the runner-up's count) as Counter.most_common(2) ranks them: the
+    first-named language wins a tie."""
+    leader, top, second = None, 0, 0
+    for lang, n in counts.items():
+        if leader is None or n > top:
+            if leader is not None:
+                second = top
+            leader, top = lang, n
+        elif n > second:
+            second = n
+    return leader, top, second
+
+
+def vote(tokens: list[str], counted: dict[str, int] | None = None) -> tuple[str | None, int, int]:
+    """(leading language, its function-word count, the runner-up's count).
+    ``counted``: counts(tokens), when the caller has them already."""
+    return _ranked(counts(tokens) if counted is None else counted)
+
+
+def clear_vote(tokens: list[str], counted: dict[str, int] | None = None) -> str | None:
     """The language the function words clearly point to, or None when they don't."""
-    lang, top, second = vote(tokens)
+    lang, top, second = vote(tokens, counted)
     if lang and top >= 3 and top >= 2 * second and top >= len(tokens) * 0.15:
         return lang
     return None
@@ -176,22 +218,22 @@ def langdetect(text: str) -> str | None:
         return None
 
 
-def detect(text: str, expected: str | None = None, tokens: list[str] | None = None) -> str | None:
+def detect(text: str, expected: str | None = None, tokens: list[str] | None = None,
+           counted: dict[str, int] | None = None) -> str | None:
     """The language of a block of text, or None when it is too short to tell.
 
     langdetect is only asked when the function words disagree with ``expected`` or say
     nothing about a long block: agreement, even weak, is accepted for free.
-    ``tokens``: words(text), when the caller has them already.
+    ``tokens``: words(text), and ``counted``: counts(tokens), when the caller has them already.
     """
     if tokens is None:
         tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
-    counts = _counts(tokens)
-    ranked = counts.most_common(2)
-    leader, top = ranked[0] if ranked else (None, 0)
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    if leader is not None and expected is not None and counts[expected] == top:
+    if counted is None:
+        counted = counts(tokens)
+    leader, top, second = _ranked(counted)
+    if leader is not None and expected is not None and counted.get(expected, 0) == top:
         return expected  # the expected language leads or ties: no reason to doubt it
     if leader is not None and expected is None and top > second:
         return leader

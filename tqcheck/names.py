@@ -432,7 +432,9 @@ try:  # the `regex` module (a wordfreq dependency) finds capitalised words ~1.5x
     # ... and those that head their run: no capitalised word follows after one space (the
     # word taken whole, "*+"; only for text without invisible characters, see Scan.heads)
     HEAD_RE = _regex.compile(CAP_RE.pattern + r"+(?![ \u00a0\u202f]\p{Lu})")
+    _compile = _regex.compile
 except ImportError:  # pragma: no cover
+    _compile = re.compile
     _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
     CAP_RE = re.compile(r"\b[" + re.escape(_UPPER) + r"](?:[^\W\d_]|[" + _INVISIBLE + r"](?=[^\W\d_]))*")
     HEAD_RE = re.compile(CAP_RE.pattern + r"+(?![ \u00a0\u202f][" + re.escape(_UPPER) + "])")
@@ -454,6 +456,9 @@ def _cap_words(text: str) -> list[str]:
     return [w.translate(_FOLD) for w in words] if _has_invisible(text) else words
 _RUN_GAP = frozenset({" ", "\u00a0", "\u202f"})
 NOT_PROSE = frozenset("#@/._\\")  # #Kyiv, @Kyiv, kyiv.ua/Kharkiv: hashtags, handles, addresses
+# HEAD_RE's words that do not follow a NOT_PROSE character (a word never starts inside a
+# capitalised word, so the look-behind only drops those heads)
+PROSE_HEAD_RE = _compile("(?<![" + "".join(re.escape(c) for c in sorted(NOT_PROSE)) + "])" + HEAD_RE.pattern)
 
 
 class Occ:
@@ -509,6 +514,14 @@ class Scan:
         got = [Occ(block, s, e, w, i, starts[i], ends[i]) for i, (s, e, w) in enumerate(found)]
         self._occs[block.index] = got
         return got
+
+    def prose_head_words(self, block: Block) -> list[str] | None:
+        """The texts of heads(block) not right after a NOT_PROSE character, in order, from one
+        findall; None when heads() would not come from HEAD_RE (occs made already, or
+        invisible characters in the block)."""
+        if block.index in self._occs or _has_invisible(block.text):
+            return None
+        return PROSE_HEAD_RE.findall(block.text)
 
     def heads(self, block: Block) -> list[tuple[int, int, str]]:
         """(start, end, text) of the heads of the block's runs: the same as the head Occs of
@@ -809,7 +822,7 @@ def foreign_spellings(doc: Document, blocks) -> list[Hit]:
                 kinds[w] = (k, verdict)
         if kinds:
             for b, ws in zip(sc.blocks, sc.block_words):
-                if not any(w in kinds for w in ws) or not block_language_ok(b, target):
+                if kinds.keys().isdisjoint(ws) or not block_language_ok(b, target):
                     continue
                 occs = sc.occs(b)
                 quotes = None
@@ -898,7 +911,8 @@ def entity_groups(forms, lang: str, persons_only: bool = False) -> dict[str, str
             parent.setdefault(ra, ra)
 
     forms = list(forms)
-    profiles = [_profile(f, lang) for f in forms]
+    cached = _PROFILE.get  # (a profile is a non-empty tuple: a hit is never falsy)
+    profiles = [cached((f, lang)) or _profile(f, lang) for f in forms]
     gi = 3 if persons_only else 2
     buckets = []
     for col in (0, 1, gi):  # skeleton, near key, table entity: only keys two words share
@@ -1024,7 +1038,12 @@ def press_table(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]
                     forms.setdefault(f, (own[0], src))
     if not forms:
         return None, forms
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # Longest first; grouped by first character (the same alternatives in the same order, so
+    # the same matches), which spares the regex engine most alternatives at each position.
+    by_first: dict[str, list[str]] = {}
+    for f in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(f[0], []).append(re.escape(f[1:]))
+    alts = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
     return re.compile(rf"(?<![\w\-#@/.])(?:{alts})(?![\w\-])"), forms
 
 

@@ -505,4 +505,5 @@ def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(ch if len(lc := ch.lower()) != 1 else lc for ch in text)
+    # each character lowered on its own (no final-sigma context), through one translate table
+    return text.translate({ord(ch): lc if len(lc := ch.lower()) == 1 else ch for ch in set(text)})

@@ -78,20 +78,38 @@ class NameSpellingAcrossArticles:
         # a block's words do not depend on the other blocks, so this rule reads its own there.
         sc = names.scan(doc, (b for b in doc.blocks if b.role in TEXT_ROLES))
         here: dict[str, list[int]] = {}
+        not_prose = names.NOT_PROSE
         for b in sc.blocks:
             if b.role not in ROLES or not names.block_language_ok(b, lang):
                 continue
-            quotes = None
             text = b.text
-            for start, end, w in sc.heads(b):
-                if len(w) < MIN_LENGTH or w.isupper() or (start and text[start - 1] in names.NOT_PROSE):
+            quotes = names.quotations(text)
+            if not quotes:  # no span to test: the heads' words are enough
+                ws = sc.prose_head_words(b)
+                if ws is not None:
+                    line = b.line
+                    for w in ws:
+                        if len(w) >= MIN_LENGTH and not w.isupper():
+                            entry = here.get(w)
+                            if entry is None:
+                                here[w] = [1, line]
+                            else:
+                                entry[0] += 1
                     continue
-                if quotes is None:
-                    quotes = names.quotations(text)
+            kept = [(start, end, w) for start, end, w in sc.heads(b)
+                    if len(w) >= MIN_LENGTH and not w.isupper()
+                    and not (start and text[start - 1] in not_prose)]
+            if not kept:
+                continue
+            line = b.line
+            for start, end, w in kept:
                 if quotes and names.inside(quotes, start, end):
                     continue
-                entry = here.setdefault(w, [0, b.line])
-                entry[0] += 1
+                entry = here.get(w)
+                if entry is None:
+                    here[w] = [1, line]
+                else:
+                    entry[0] += 1
         return (lang, {w: (n, line) for w, (n, line) in here.items()}) if here else None
 
     def add(self, observed: tuple[str, dict[str, tuple[int, int]]], doc: Document) -> None:

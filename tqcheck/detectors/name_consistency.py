@@ -96,7 +96,7 @@ class InconsistentNameSpelling:
             flagged.setdefault(h.block.index, []).append((h.start, h.end))
         found = []
         for b, ok, ws in zip(sc.blocks, usable, sc.block_words):
-            if not ok or not any(w in candidates for w in ws):
+            if not ok or candidates.isdisjoint(ws):
                 continue
             occs = sc.occs(b)
             quotes = names.quotations(b.text)
