@@ -402,8 +402,13 @@ def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
 
 def spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """block index -> the (start, end) spans TQ701 flags in it."""
+    return by_block(findings(doc))
+
+
+def by_block(found) -> dict[int, list[tuple[int, int]]]:
+    """(block, start, end, …) findings -> block index -> their (start, end) spans."""
     out: dict[int, list[tuple[int, int]]] = {}
-    for block, s, e, _ in findings(doc):
+    for block, s, e, *_ in found:
         out.setdefault(block.index, []).append((s, e))
     return out
 

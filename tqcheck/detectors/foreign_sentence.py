@@ -237,10 +237,8 @@ def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
 
 
 def spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
-    out: dict[int, list[tuple[int, int]]] = {}
-    for block, s, e, _ in findings(doc):
-        out.setdefault(block.index, []).append((s, e))
-    return out
+    """block index -> the (start, end) spans TQ702 flags in it."""
+    return fl.by_block(findings(doc))
 
 
 DOC = """\
