@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..literals import Literals
 from ..model import Block, Document, Role, Severity
 from ..registry import Context, RuleMeta, bad, good, per_document
 from ..sentences import split as split_sentences
@@ -56,8 +57,7 @@ class _Lang:
 class _Tables:
     langs: tuple[_Lang, ...]
     stems: tuple[str, ...]  # every language's stems
-    stem_rx: re.Pattern  # any stem, grouped by first letter (measured 1.4x faster than
-                         # str.find per stem, 2x faster than a flat alternation)
+    stem_finder: Literals  # any stem, in one pass (2.5x faster than the fastest regex of them)
     time_words: frozenset[str]
     translation: re.Pattern
     venue_word: re.Pattern  # the word after a venue preposition, past an article and a quote
@@ -84,15 +84,10 @@ def _tables() -> _Tables:
             prefix=_rx(p["prefix"]), credit=_rx(p["credit"], engines), topic=_rx(p["topic"]),
             temporal=_rx(p["temporal"])))
     stems = tuple(sorted({st for lg in langs for st in lg.stems}))
-    by_first: dict[str, list[str]] = {}
-    for st in stems:
-        by_first.setdefault(st[0], []).append(st[1:])
-    stem_rx = re.compile("|".join(re.escape(k) + "(?:" + "|".join(map(re.escape, v)) + ")"
-                                  for k, v in by_first.items()))
     translation = re.compile("|".join(re.escape(s) for s in cfg["translation_stems"]), re.I)
     articles = "|".join(re.escape(a) + " " for a in cfg["venue_articles"])
     venue_word = re.compile(rf"\s+(?:{articles})?[\"'“„«‘‚(]?([^\W\d_][\w.&-]*)", re.I)
-    return _Tables(tuple(langs), stems, stem_rx, frozenset(cfg["time_words"]), translation,
+    return _Tables(tuple(langs), stems, Literals(stems), frozenset(cfg["time_words"]), translation,
                    venue_word)
 
 
@@ -115,7 +110,7 @@ def language_of_word(word: str) -> str | None:
 
 def may_contain_notice(text: str) -> bool:
     """Cheap gate: False means no notice pattern can match this text."""
-    return _tables().stem_rx.search(text.lower()) is not None
+    return bool(_tables().stem_finder.found_in(text.lower()))
 
 
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|media|news|[a-z]{2})\b", re.I)
@@ -255,7 +250,7 @@ def document_notices(doc: Document) -> dict[int, tuple[Notice, ...]]:
 def _candidate_blocks(doc: Document) -> set[int]:
     """Positions of the blocks holding a stem: one scan of the whole lower-cased text."""
     whole = "\n".join(b.text for b in doc.blocks).lower()
-    hits = [m.start() for m in _tables().stem_rx.finditer(whole)]
+    hits = _tables().stem_finder.starts(whole)
     if not hits:
         return set()
     starts, pos = [], 0

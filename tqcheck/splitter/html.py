@@ -20,7 +20,7 @@ Only blocks with role body or subheading make up the isolated body text (model.B
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -109,6 +109,10 @@ class _Item:
     apart: bool = False  # set apart from the paragraphs: in a <blockquote>, <aside>, <figure>, or
                          # a <div> of its own
     role: Role | None = None
+    triggers: frozenset[str] = field(init=False)  # the cue triggers in `lower`
+
+    def __post_init__(self) -> None:
+        self.triggers = cues.triggers_in(self.lower)
 
 
 def split_html(html: str) -> tuple[Block, ...]:

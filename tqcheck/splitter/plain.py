@@ -48,6 +48,7 @@ class _Line:
     number: int  # 1-based input line
     text: str
     lower: str
+    triggers: frozenset[str]  # the cue triggers the lower-cased line holds
     words: int
     end: str  # "sentence" (. ! : ; …, also before closing quotes), "question" or "open"
 
@@ -75,13 +76,11 @@ def _read_lines(text: str) -> list[_Line]:
     # Only \r\n, \r and \n end a line; str.splitlines() would also split at \x85, \u2028, \x0c
     # and friends, which turn up inside damaged text (\x85 is a mis-decoded "…").
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = []
-    for number, raw in enumerate(raw_lines, start=1):
-        stripped = raw.strip()
-        if stripped:  # blank lines are skipped but still counted
-            lines.append(_Line(number, stripped, stripped.lower(), len(stripped.split()),
-                               _end(stripped)))
-    return lines
+    kept = [(number, stripped) for number, stripped in enumerate(map(str.strip, raw_lines), start=1)
+            if stripped]  # blank lines are skipped but still counted
+    lower = [stripped.lower() for _, stripped in kept]
+    return [_Line(number, stripped, low, triggers, len(stripped.split()), _end(stripped))
+            for (number, stripped), low, triggers in zip(kept, lower, cues.triggers_in_each(lower))]
 
 
 def _end(text: str) -> str:
