@@ -19,7 +19,7 @@ from .engine import (DEFAULT_ARTICLE_TIMEOUT, DEFAULT_MAX_ARTICLE_CHARS, Checker
 from .inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, InputOptions, expand, read_all
 from .model import BODY_ROLES, Severity
 from .output import Target, write
-from .parallel import check_stream, default_jobs
+from .parallel import check_stream, default_jobs, freeze_loaded
 from .reporters import REPORTERS, Summary, html_report
 from .selection import SelectionError, severity_for, split_list
 
@@ -268,6 +268,7 @@ def check(paths, formats, output, select, ignore, fail_on, lang, quiet, max_arti
             # Each result goes to every report and is then dropped: memory stays flat.
             raws = progress.read(read_all(list(paths), input_options))
             if client is not None:
+                freeze_loaded()  # results arrive unpickled here, as from --jobs workers
                 stream = distributed.results(raws, checker, client, close=True)
             else:
                 stream = check_stream(raws, checker, jobs or default_jobs())

@@ -1,8 +1,9 @@
 """The document model: plain immutable data. Printing is the reporters' job."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum, IntEnum
+from operator import attrgetter
 
 
 class Role(str, Enum):
@@ -64,6 +65,16 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {name!r} (info, warning, error)") from None
 
 
+def _pickled_by_fields(cls):
+    """Pickle as cls(*field values). What dataclass gives a frozen slots class sets every field
+    on load through a Python loop over fields(): worker processes and Dask send every result
+    to the parent, and that loop cost the parent more than writing the report."""
+    values = attrgetter(*(f.name for f in fields(cls)))
+    cls.__reduce__ = lambda self: (cls, values(self))
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     index: int  # 0-based position in the article
@@ -73,6 +84,7 @@ class Block:
     lang: str | None = None  # detected language of this block, None when too short to tell
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     id: str
@@ -82,6 +94,7 @@ class Document:
     title: str = ""
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -100,6 +113,7 @@ class Finding:
         return (self.line, self.block, self.start, self.end, self.code, self.message)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleError:
     """Something that went wrong for one article (and maybe one detector); the run goes on."""
@@ -109,6 +123,7 @@ class ArticleError:
     stage: str = "check"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     document: Document
@@ -119,6 +134,7 @@ class ArticleResult:
     observations: tuple[tuple[str, object], ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Spelling:
     """One way a run writes an entity: how often, in how many articles, and where first."""
@@ -131,6 +147,7 @@ class Spelling:
     first_line: int
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RunFinding:
     """A finding about the whole run (one feed, one partner), not one article's text."""
