@@ -60,6 +60,9 @@ def _tables():
             if ch not in "\t\n\r":
                 policy[ch] = ("always", " " if ch in as_space else "",
                               f"control character U+{cp:04X}")
+    printable = sorted(f"U+{ord(ch):04X}" for ch in policy if ch.isprintable())
+    if printable:  # check() skips printable blocks (str.isprintable) without a search
+        raise ValueError(f"encoding.toml: printable characters among the invisible ones: {printable}")
     hits = re.compile("[" + "".join(re.escape(ch) for ch in sorted(policy)) + "]+")
     rtl = re.compile("[" + char_class(c["rtl"]["ranges"]) + "]")
     return policy, hits, rtl
@@ -119,6 +122,8 @@ class InvisibleCharacter:
         policy, hits, rtl = _tables()
         for block in ctx.blocks(doc):
             text = block.text
+            if text.isprintable():  # no invisible character (none is printable): no search
+                continue
             m = hits.search(text)
             if m is None:
                 continue
