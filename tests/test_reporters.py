@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 from tqcheck.cli import main
 
@@ -103,3 +104,22 @@ def test_html_report_from_spool_equals_one_render():
     render("html", results, streamed)
     html_report.render(results, whole)
     assert streamed.getvalue() == whole.getvalue()
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@given(texts=st.lists(_TEXT, max_size=4), langs=st.lists(st.none() | st.sampled_from(["en", "de"]), max_size=4),
+       message=_TEXT, suggestion=st.none() | _TEXT, error=st.none() | _TEXT)
+def test_article_json_writes_the_bytes_of_json_dumps(texts, langs, message, suggestion, error):
+    """The fast writer of each article's JSON against the standard library's encoder: quotes,
+    backslashes, control and non-BMP characters, None, empty lists."""
+    from tqcheck.model import ArticleError, ArticleResult, Block, Document, Finding, Role, Severity
+    from tqcheck.reporters.json_report import _dumps, article_dict, article_json
+    blocks = tuple(Block(i, i + 1, Role.BODY, t, langs[i] if i < len(langs) else None) for i, t in enumerate(texts))
+    findings = tuple(Finding("TQ101", "x-y", "encoding", Severity.INFO, 0, 1, 0, 1, t[:1], message, suggestion)
+                     for t in texts[:2])
+    errors = (ArticleError(error, "TQ201", "check"),) if error is not None else ()
+    result = ArticleResult(Document(message, suggestion or "-", "en", blocks, message), findings, errors)
+    for pad in ("\n", "\n  "):
+        assert article_json(result, pad) == _dumps(article_dict(result)).replace("\n", pad)

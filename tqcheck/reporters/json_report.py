@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import lru_cache
+from json.encoder import encode_basestring  # C-accelerated, ensure_ascii=False
 from typing import Iterable, TextIO
 
 from .. import __version__
@@ -98,6 +100,66 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1)
 
 
+# json.dumps with an indent runs the pure-Python encoder, a tenth of a run's time on one core.
+# The writers below give the same bytes faster (tests compare them with _dumps): a template
+# for blocks (most of an article's JSON), plain recursion for the rest.
+
+def _indented(obj, pad: str) -> str:
+    """_dumps(obj) for JSON data of str/int/bool/None/list/dict, its lines continued by pad."""
+    if isinstance(obj, str):
+        return encode_basestring(obj)
+    if obj is None or obj is True or obj is False:
+        return "null" if obj is None else "true" if obj else "false"
+    if isinstance(obj, int):
+        return int.__repr__(obj)
+    inner = pad + " "
+    if isinstance(obj, dict):
+        items = [encode_basestring(k) + ": " + _indented(obj[k], inner) for k in sorted(obj)]
+        return "{" + inner + ("," + inner).join(items) + pad + "}" if items else "{}"
+    if isinstance(obj, (list, tuple)):
+        items = [_indented(v, inner) for v in obj]
+        return "[" + inner + ("," + inner).join(items) + pad + "]" if items else "[]"
+    raise TypeError(f"not JSON data: {type(obj).__name__}")
+
+
+@lru_cache(maxsize=16)
+def _template(fields: tuple[str, ...], pad: str) -> str:
+    """A str.format template writing a flat record of these (sorted) fields at this indent."""
+    inner = pad + " "
+    return "{{" + inner + ("," + inner).join(f'"{f}": {{}}' for f in fields) + pad + "}}"
+
+
+_BLOCK_FIELDS = ("index", "lang", "line", "role", "text")
+_FINDING_FIELDS = ("block", "code", "end", "family", "line", "message", "name", "severity", "start",
+                   "suggestion", "text")
+
+
+def _scalar(v: str | int | None) -> str:
+    return encode_basestring(v) if type(v) is str else "null" if v is None else int.__repr__(v)
+
+
+def article_json(r: ArticleResult, pad: str = "\n") -> str:
+    """_dumps(article_dict(r)) with every line break followed by pad's spaces."""
+    doc = r.document
+    inner, record_pad = pad + " ", pad + "  "
+    block = _template(_BLOCK_FIELDS, record_pad)
+    blocks = [block.format(b.index, _scalar(b.lang), b.line, encode_basestring(str(b.role)),
+                           encode_basestring(b.text)) for b in doc.blocks]
+    finding = _template(_FINDING_FIELDS, record_pad)
+    findings = [finding.format(f.block, _scalar(f.code), f.end, _scalar(f.family), f.line, _scalar(f.message),
+                               _scalar(f.name), _scalar(str(f.severity)), f.start, _scalar(f.suggestion),
+                               _scalar(f.text)) for f in r.findings]
+    errors = [{"stage": e.stage, "code": e.code, "message": e.message} for e in r.errors]
+    fields = {"blocks": _records(blocks, inner, record_pad), "errors": _indented(errors, inner),
+              "findings": _records(findings, inner, record_pad), "id": _scalar(doc.id),
+              "lang": _scalar(doc.lang), "source": _scalar(doc.source), "title": _scalar(doc.title)}
+    return "{" + inner + ("," + inner).join(f'"{k}": {v}' for k, v in fields.items()) + pad + "}"
+
+
+def _records(records: list[str], pad: str, record_pad: str) -> str:
+    return "[" + record_pad + ("," + record_pad).join(records) + pad + "]" if records else "[]"
+
+
 class JsonReport:
     """Writes `{"articles": [...], "run_findings", "schema", "summary", "tool"}` (sorted keys:
     articles come first, so they can be written as they arrive)."""
@@ -110,7 +172,7 @@ class JsonReport:
         # An article sits two levels deep; JSON strings hold no raw newlines, so indenting
         # every line of its own dump gives the nested layout.
         self.out.write(",\n  " if self.count else "\n  ")
-        self.out.write(_dumps(article_dict(r)).replace("\n", "\n  "))
+        self.out.write(article_json(r, "\n  "))
         self.count += 1
 
     def close(self, summary: Summary) -> None:
