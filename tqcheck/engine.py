@@ -153,7 +153,9 @@ def build_document(text: str, *, doc_id: str, source: str, lang: str | None = No
     doc_lang = document_language(blocks, lang, lang_hint, block_words, block_counts)
     blocks = tuple(Block(b.index, b.line, b.role, b.text, langid.detect(b.text, doc_lang, words, counted))
                    for b, words, counted in zip(blocks, block_words, block_counts))
-    return Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
+    doc = Document(id=doc_id, source=source, lang=doc_lang, blocks=blocks, title=title or _title(blocks))
+    langid.keep_words(doc, block_words)  # TQ701-703 read the blocks' words again
+    return doc
 
 
 def _title(blocks) -> str:

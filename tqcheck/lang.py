@@ -27,6 +27,25 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+KEEP = 4  # documents whose blocks' words are kept
+_KEPT: tuple = ()  # ((document, words of each of its blocks), ...), the latest last
+
+
+def keep_words(doc, block_words: list[list[str]]) -> None:
+    """Keep words() of each block of a document just built, for the rules that read its blocks
+    again (kept_words): tokenised once, and the words' hashes already computed by counts()."""
+    global _KEPT
+    _KEPT = (_KEPT + ((doc, block_words),))[-KEEP:]
+
+
+def kept_words(doc) -> list[list[str]] | None:
+    """words() of each block of ``doc`` (by identity) if keep_words() was given them, else None."""
+    for seen, block_words in _KEPT:
+        if seen is doc:
+            return block_words
+    return None
+
+
 @lru_cache(maxsize=None)
 def _languages_of_word() -> dict[str, tuple[str, ...]]:
     """word -> the languages whose function-word list holds it (one lookup per token)."""
@@ -113,28 +132,31 @@ def _langdetect():
     return detector_factory._factory
 
 
-_NORMALIZED: dict[str, str] = {}  # character -> langdetect's NGram.normalize() of it
+class _Normalized(dict):
+    """code point -> langdetect's NGram.normalize() of the character (a str.translate table),
+    computed on first use."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        c = self[code] = NGram.normalize(chr(code))
+        return c
 
 
-def _ngrams(det) -> list[str]:
-    """langdetect's Detector._extract_ngrams, inlined: the same n-grams in the same order
-    (NGram.add_char/get unrolled, normalize() looked up per character), about 3x faster; the
-    n-gram extraction is most of a call on a long text."""
-    from langdetect.utils.ngram import NGram
+_NORMALIZED = _Normalized()
+_WORD_NGRAMS: dict[str, list[str]] = {}  # normalised word (+ " " when one follows) -> n-grams
+_WORD_NGRAMS_MAX = 100_000  # words; emptied when full
 
-    table = det.word_lang_prob_map
-    norm, normalize = _NORMALIZED, NGram.normalize
+
+def _word_ngrams(word: str, table) -> list[str]:
+    """langdetect's n-grams of one normalised word (NGram.add_char/get unrolled), from the
+    state a space leaves (grams " ", not a capital word); with its trailing space if given."""
     result = []
     grams, capital = " ", False
-    for ch in det.text:
-        c = norm.get(ch)
-        if c is None:
-            c = norm[ch] = normalize(ch)
+    for c in word:
         last = grams[-1]
         if last == " ":
             grams, capital = " ", False
-            if c == " ":
-                continue
         elif len(grams) >= 3:
             grams = grams[1:]
         grams += c
@@ -159,10 +181,93 @@ def _ngrams(det) -> list[str]:
     return result
 
 
-def _detector(factory):
-    """A seeded langdetect Detector extracting its n-grams with _ngrams."""
+def _ngrams(det) -> list[str]:
+    """langdetect's Detector._extract_ngrams: the same n-grams in the same order, word by word.
+    Its n-gram buffer starts afresh after every space, so a word's n-grams (with those of the
+    space after it) depend on the word alone and are computed once per word, not per token;
+    the characters are normalised with one str.translate. Most of a call on a long text was
+    this extraction, one character at a time."""
+    table = det.word_lang_prob_map  # the one factory's: the same for every call
+    if len(_WORD_NGRAMS) > _WORD_NGRAMS_MAX:
+        _WORD_NGRAMS.clear()
+    words = det.text.translate(_NORMALIZED).split(" ")
+    result: list[str] = []
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if word:  # "": between two spaces, where the buffer only starts afresh
+            if i < last:
+                word += " "
+            grams = _WORD_NGRAMS.get(word)
+            if grams is None:
+                grams = _WORD_NGRAMS[word] = _word_ngrams(word, table)
+            result += grams
+    return result
+
+
+_SPACES = re.compile(" {2,}")
+_LATIN = re.compile("[A-z]")  # what Detector.cleaning_text counts as Latin
+_ABOVE_LATIN = re.compile("[\u0300-\U0010ffff]")  # ... the characters it may count as not
+
+
+def _append(det, text: str) -> None:
+    """Detector.append: URLs and e-mail addresses dropped, Vietnamese normalised, the first
+    max_text_length characters kept with each run of spaces made one (its loop, in C)."""
+    from langdetect.utils.ngram import NGram
+
+    text = NGram.normalize_vi(det.MAIL_RE.sub(" ", det.URL_RE.sub(" ", text)))
+    det.text += _SPACES.sub(" ", text[:det.max_text_length])
+
+
+def _clean(det) -> None:
+    """Detector.cleaning_text (which drops the Latin letters of a text mostly in another
+    script), called only when that can happen: it counts the non-Latin characters among those
+    from U+0300 on, so twice the Latin letters outnumbering those leaves the text as it is."""
+    text = det.text
+    if not text.isascii() and 2 * len(_LATIN.findall(text)) < len(_ABOVE_LATIN.findall(text)):
+        det.cleaning_text()
+
+
+def _detect_block(det) -> None:
+    """langdetect's Detector._detect_block with the same random draws and the same float
+    operations in the same order (so the same probabilities to the last bit), in about 70% of
+    its time. The draws do not depend on the probabilities, so the five updates between two
+    normalisations are done in one pass over the languages (each language's product is
+    still taken one factor at a time, left to right); the update loop is most of a call."""
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    _clean(det)
+    ngrams = _ngrams(det)
+    if not ngrams:
+        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+    table, n_trial = det.word_lang_prob_map, det.n_trial
+    limit, conv = det.ITERATION_LIMIT, det.CONV_THRESHOLD
+    langprob = [0.0] * len(det.langlist)
+    det.random.seed(det.seed)
+    choice, five = det.random.choice, range(5)
+    for _ in range(n_trial):
+        prob = det._init_probability()
+        w = (det.alpha + det.random.gauss(0.0, 1.0) * det.ALPHA_WIDTH) / det.BASE_FREQ
+        # iteration 0, then iterations 1-5, 6-10, ...: normalised (and tested) after each group
+        prob = [p * (w + a) for p, a in zip(prob, table[choice(ngrams)])]
+        i = 0
+        while True:
+            total = sum(prob)  # _normalize_prob (the probabilities are positive: max() is its maxp)
+            prob = [p / total for p in prob]
+            if max(prob) > conv or i >= limit:
+                break
+            a, b, c, d, e = [table[choice(ngrams)] for _ in five]
+            prob = [p * (w + ai) * (w + bi) * (w + ci) * (w + di) * (w + ei)
+                    for p, ai, bi, ci, di, ei in zip(prob, a, b, c, d, e)]
+            i += 5
+        langprob = [lp + p / n_trial for lp, p in zip(langprob, prob)]
+    det.langprob = langprob
+
+
+def _detector(factory, text: str):
+    """A seeded langdetect Detector holding ``text`` (_append), detecting with _detect_block."""
     det = factory.create()
-    det._extract_ngrams = lambda: _ngrams(det)
+    _append(det, text)
+    det._detect_block = lambda: _detect_block(det)
     return det
 
 
@@ -181,8 +286,7 @@ def _probabilities(text: str) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        det = _detector(_langdetect())
-        det.append(text)
+        det = _detector(_langdetect(), text)
         return tuple((p.lang, p.prob) for p in det.get_probabilities())
     except LangDetectException:
         return ()
@@ -209,11 +313,8 @@ def langdetect(text: str) -> str | None:
     """Seeded langdetect: the same text gives the same answer on every run and machine."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    factory = _langdetect()
     try:
-        det = _detector(factory)
-        det.append(text)
-        return det.detect()
+        return _detector(_langdetect(), text).detect()
     except LangDetectException:
         return None
 

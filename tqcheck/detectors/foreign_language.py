@@ -110,10 +110,62 @@ def _gate_words(doc_lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return foreign, _function_words().get(doc_lang, frozenset())
 
 
-def _gate(text: str, doc_lang: str) -> bool:
+def loose_tokens(text: str) -> list[str]:
+    """Whitespace tokens with commas and full stops split off ("said." -> "said"): the tokens
+    the gates of TQ701-703 look for their words among."""
+    return text.replace(".", " ").replace(",", " ").split()
+
+
+@lru_cache(maxsize=None)
+def _all_gate_words(doc_lang: str) -> frozenset[str]:
+    """The gate words of the three rules in an article in ``doc_lang``: TQ701's evidence words
+    (_gate_words), and TQ703's (foreign_phrase._gate_words) in its article languages."""
+    from . import foreign_phrase  # (it imports this module)
+
+    words = _gate_words(doc_lang)[0]
+    if doc_lang in foreign_phrase.ft.ARTICLE_LANGS:
+        words = words | foreign_phrase._gate_words(doc_lang)
+    return words
+
+
+@per_document(4)
+def blocks(doc: Document) -> tuple[tuple[Block, frozenset[str]], ...]:
+    """The blocks TQ701-703 read (ROLES), each with the gate words (_all_gate_words) among its
+    loose tokens: each block is tokenised, and its tokens hashed, once for the three rules.
+
+    A gate word is letters only, so a loose token that is one is one of the block's words
+    (lang.words) too: a block none of whose words is one, as the engine kept them
+    (lang.kept_words), needs no loose tokens."""
+    gate = _all_gate_words(doc.lang)
+    kept = langid.kept_words(doc)
+    out = []
+    for i, b in enumerate(doc.blocks):
+        if b.role in ROLES:
+            if kept is not None and gate.isdisjoint(kept[i]):
+                out.append((b, _NONE))
+            else:
+                out.append((b, gate.intersection(loose_tokens(b.text))))
+    return tuple(out)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+_HEAD = 12  # whitespace tokens the gate looks at first
+
+
+def _gate(text: str, doc_lang: str, hits: set[str]) -> bool:
     """Cheap block test (set operations on whitespace tokens): could any sentence of this
-    block be foreign? Distinct words are counted, and punctuation is not stripped."""
+    block be foreign? Distinct words are counted, and punctuation is not stripped.
+
+    ``hits``: the evidence words among the block's loose tokens. An evidence word is letters
+    only, so one that is a whitespace token is a loose token too: fewer than two hits there,
+    fewer than two here."""
     foreign, own = _gate_words(doc_lang)
+    if len(hits) < MIN_EVIDENCE_WEAK and not own.isdisjoint(text.split(None, _HEAD)):
+        # an own function word among the first tokens (the rest of the block, split off as
+        # one string, equals one only when it is a single token): no need to split it all
+        return False
     tokens = text.split()
     if len(foreign.intersection(tokens)) >= MIN_EVIDENCE_WEAK:
         return True
@@ -388,11 +440,10 @@ def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
         return ()  # no function-word list for the article's language: nothing to compare with
     out: list[tuple[Block, int, int, str]] = []
     short = bool(_short_function_words(doc.lang))
-    for block in doc.blocks:
-        if block.role not in ROLES:
-            continue
+    foreign = _gate_words(doc.lang)[0]
+    for block, hits in blocks(doc):
         text = block.text
-        if _gate(text, doc.lang) and _check_block(doc, block, out):
+        if _gate(text, doc.lang, hits & foreign) and _check_block(doc, block, out):
             continue
         if (short and len(text) < 120
                 and SHORT_MIN_WORDS <= len(text.split()) <= SHORT_MAX_WORDS + 2):

@@ -85,6 +85,7 @@ def _gate_words(doc_lang: str) -> frozenset[str]:
     return frozenset(ev) | frozenset(w.capitalize() for w in ev)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word: asked once per word, not per token
 def _foreign_word(lw: str, lang: str, doc_lang: str) -> bool:
     za = names.zipf(lw, lang)
     if za < CONTENT_MIN_ZIPF_ABSENT:
@@ -93,58 +94,77 @@ def _foreign_word(lw: str, lang: str, doc_lang: str) -> bool:
     return (za >= CONTENT_MIN_ZIPF and za - zh >= CONTENT_MARGIN) or zh == 0
 
 
-def _runs(masked: str, toks: list, lang: str, doc_lang: str, ranges: list[tuple[int, int]]):
-    """Runs of consecutive words of ``lang`` among toks[lo:hi] for each range: lists of
-    (start, end, word, is_function)."""
+def _tokens(text: str) -> tuple[list, list[str], list[str]]:
+    """The words of ``text``: their matches, as written, lower case."""
+    toks = list(_WORD.finditer(text))
+    words = [m.group() for m in toks]
+    return toks, words, [w.lower() for w in words]
+
+
+def _runs(masked: str, tokens: tuple, lang: str, doc_lang: str, ranges: list[tuple[int, int]]):
+    """Runs of consecutive words of ``lang`` among the tokens [lo:hi] of each range (_tokens
+    of ``masked``): lists of (start, end, word, is_function)."""
     evidence = _function(doc_lang)
+    toks, words, lows = tokens
     for lo, hi in ranges:
         if lo >= hi:
             continue
         run: list = []
         last_end = toks[lo].start()
-        for m in toks[lo:hi]:
-            t = m.group()
-            lw = t.lower()
-            gap = masked[last_end:m.start()]
+        for k in range(lo, hi):
+            m, t = toks[k], words[k]
+            start = m.start()
+            gap = masked[last_end:start]
+            tight = len(gap) <= MAX_GAP and not gap.strip()  # single spaces (or nothing) between
             if len(t) > 1 and t.isupper():
                 kind = None  # an acronym: "NATO", "EU"
-            elif lang in evidence.get(lw, ()):
+            elif lang in evidence.get(lows[k], ()):
                 # a capitalised function word inside a run is a noun of a name or title
                 # ("Estado" is also Spanish "been"): it counts as a content word there
-                kind = not (t[0].isupper() and run and not gap.strip() and len(gap) <= MAX_GAP)
-            elif _foreign_word(lw, lang, doc_lang):
+                kind = not (t[0].isupper() and run and tight)
+            elif _foreign_word(lows[k], lang, doc_lang):
                 kind = False
             else:
                 kind = None
-            if kind is None or len(gap) > MAX_GAP or gap.strip():
+            if kind is None or not tight:
                 if run:
                     yield run
                 run = []
             if kind is not None:
-                run.append((m.start(), m.end(), t, kind))
+                run.append((start, m.end(), t, kind))
             last_end = m.end()
         if run:
             yield run
 
 
-def _ranges(toks: list, lang: str, evidence: dict) -> list[tuple[int, int]]:
+def _ranges(found: list[tuple[int, str, tuple[str, ...]]], n: int, lang: str) -> list[tuple[int, int]]:
     """Token ranges around two different function words of ``lang`` within WINDOW words of
     each other: only there can a run hold both (most blocks with "de" and "la" have them in
-    two different names, and most have no such pair at all)."""
+    two different names, and most have no such pair at all). ``found``: (index, word, its
+    languages) of the function words among the n tokens."""
     last: dict[str, int] = {}
     out: list[tuple[int, int]] = []
-    for i, m in enumerate(toks):
-        lw = m.group().lower()
-        if lang in evidence.get(lw, ()):
+    for i, lw, langs in found:
+        if lang in langs:
             near = [j for w, j in last.items() if w != lw and i - j <= WINDOW]
             if near:
-                lo, hi = max(0, min(near) - REACH), min(len(toks), i + REACH + 1)
+                lo, hi = max(0, min(near) - REACH), min(n, i + REACH + 1)
                 if out and lo <= out[-1][1]:
                     out[-1] = (out[-1][0], hi)
                 else:
                     out.append((lo, hi))
             last[lw] = i
     return out
+
+
+def _prev_word(text: str, pos: int):
+    """_PREV_WORD's match right before ``pos``, searched in the 64 characters before it (from
+    the start only when the word may go on further back)."""
+    lo = max(0, pos - 64)
+    m = _PREV_WORD.search(text, lo, pos)
+    if m and lo and m.start() <= lo + 1:
+        m = _PREV_WORD.search(text, 0, pos)
+    return m
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -162,7 +182,7 @@ def _judge(text: str, run: list, lang: str, doc_lang: str) -> bool:
     if len(functions) < MIN_FUNCTION or len(content) < MIN_CONTENT:
         return False
     first = run[0][2]
-    before = _PREV_WORD.search(text, 0, run[0][0])
+    before = _prev_word(text, run[0][0])
     if before and before.group(1)[0].isupper() and not _sentence_start(text, before.start(1)):
         first = before.group(1)  # "Union des démocrates pour la République": a name goes on
     if first[0].isupper() and not (_sentence_start(text, run[0][0]) and run[0][3]):
@@ -189,26 +209,28 @@ def _inside_own_sentence(text: str, s: int, e: int, doc_lang: str) -> bool:
 
 def phrases(text: str, doc_lang: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """(start, end, language) of the foreign word groups of a block."""
-    toks = list(_WORD.finditer(text))
+    tokens = _tokens(text)
     evidence = _function(doc_lang)
+    found = [(i, lw, evidence[lw]) for i, lw in enumerate(tokens[2]) if lw in evidence]
     counts: dict[str, int] = {}
-    for w in {m.group().lower() for m in toks}:
-        for lg in evidence.get(w, ()):
+    for w in {lw for _, lw, _ in found}:
+        for lg in evidence[w]:
             counts[lg] = counts.get(lg, 0) + 1
+    n = len(tokens[0])
     ranges = {lg: r for lg in sorted(lg for lg, c in counts.items() if c >= MIN_FUNCTION)
-              if (r := _ranges(toks, lg, evidence))}
+              if (r := _ranges(found, n, lg))}
     if not ranges:
         return []
     # the runs of the text as it is first: masking (quotations, loan phrases) only shortens
     # runs, so a block without a candidate needs none
     if not any(len(run) >= MIN_FUNCTION + MIN_CONTENT and _judge(text, run, lg, doc_lang)
-               for lg, r in ranges.items() for run in _runs(text, toks, lg, doc_lang, r)):
+               for lg, r in ranges.items() for run in _runs(text, tokens, lg, doc_lang, r)):
         return []
     masked = ft.mask(text, ft.masked_spans(text, doc_lang))
-    toks = list(_WORD.finditer(masked))
+    tokens = _tokens(masked)
     out: list[tuple[int, int, str]] = []
     for lg in ranges:
-        for run in _runs(masked, toks, lg, doc_lang, [(0, len(toks))]):
+        for run in _runs(masked, tokens, lg, doc_lang, [(0, len(tokens[0]))]):
             if len(run) < MIN_FUNCTION + MIN_CONTENT or not _judge(text, run, lg, doc_lang):
                 continue
             while run[-1][3]:
@@ -285,10 +307,10 @@ class ForeignPhrase:
             return
         foreign = _gate_words(doc.lang)
         taken = None
-        for block in ctx.blocks(doc):
-            text = block.text
-            if len(foreign.intersection(fsent.loose_tokens(text))) < MIN_FUNCTION:
+        for block, hits in fl.blocks(doc):  # the blocks of fl.ROLES, this rule's roles
+            if len(foreign.intersection(hits)) < MIN_FUNCTION:
                 continue
+            text = block.text
             if taken is None:
                 taken = {}
                 for src in (fl.spans(doc), fsent.spans(doc)):

@@ -33,6 +33,7 @@ Translation notices (TQ102) are left alone. Articles in English and German only
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import lang as langid
@@ -54,14 +55,6 @@ RARE_AT_HOME = 3.0  # zipf: a content word this rare in the article's language
 MIN_PROB = 0.99  # langdetect, on so few words, must be sure
 MIN_OWN_CONTEXT = 2  # the article's function words in the rest of the paragraph
 _WORD = langid.WORD_RE
-
-
-@lru_cache(maxsize=512)
-def loose_tokens(text: str) -> tuple[str, ...]:
-    """Whitespace tokens with commas and full stops split off ("said." -> "said"): the cheap
-    token list the gates intersect with a word set (str methods in C, ~1 µs a paragraph).
-    Cached (a block's text hashes once): TQ702 and TQ703 both ask for every block."""
-    return tuple(text.replace(".", " ").replace(",", " ").split())
 
 
 @lru_cache(maxsize=None)
@@ -181,19 +174,25 @@ def _own_count(text: str, doc_lang: str) -> int:
     return sum(1 for t in _WORD.findall(text) if t.lower() in own)
 
 
+# Whitespace after a character that may end a sentence: sentences.split ends sentences only
+# there (after [.!?…] and closing quotes or brackets), and not at every such place.
+_MAY_END = re.compile(r"(?<=[.!?…\"'”’»«“)\]])\s+")
+
+
 def _block_findings(doc: Document, block: Block, taken: list[tuple[int, int]]) -> list:
     text = block.text
-    foreign, _ = fl._gate_words(doc.lang)
-    if foreign.isdisjoint(loose_tokens(text)):
-        return []
     own = fl._function_words()[doc.lang]
+    if all(not own.isdisjoint(piece.lower().split()) for piece in _MAY_END.split(text)):
+        # each piece between two places a sentence may end has an own function word between
+        # spaces (one of its words, lower-cased), so each sentence has: none is a candidate
+        return []
     masked = None  # quotations, loan phrases, numbers masked: only for a candidate sentence
     runs: list[list] = []
     prev = 0  # start of the previous sentence
     for s, e in split_sentences(text, doc.lang):
         start_prev, prev = prev, s
-        if ft.overlaps(taken, s, e):
-            continue
+        if ft.overlaps(taken, s, e) or not own.isdisjoint(text[s:e].lower().split()):
+            continue  # an own function word between spaces is one of its words too
         toks = _WORD.findall(text, s, e)
         if len(toks) < MIN_REAL_WORDS or not own.isdisjoint(t.lower() for t in toks):
             continue  # the article's own function words: no need to mask anything
@@ -230,8 +229,9 @@ def findings(doc: Document) -> tuple[tuple[Block, int, int, str], ...]:
         return ()
     taken = fl.spans(doc)
     out: list = []
-    for block in doc.blocks:
-        if block.role in fl.ROLES:
+    foreign = fl._gate_words(doc.lang)[0]
+    for block, hits in fl.blocks(doc):
+        if not foreign.isdisjoint(hits):  # a foreign evidence word (TQ701's), loose tokens
             out += _block_findings(doc, block, taken.get(block.index, []))
     return tuple(out)
 

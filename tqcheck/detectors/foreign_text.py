@@ -53,9 +53,21 @@ def _loan_index(doc_lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _loan_words(doc_lang: str) -> dict[str, tuple[frozenset[str], ...]]:
+    """first word -> the word sets of the loan phrases starting with it (_loan_index)."""
+    return {w: tuple(frozenset(p) for p in ps) for w, ps in _loan_index(doc_lang).items()}
+
+
 def loan_spans(text: str, doc_lang: str) -> list[tuple[int, int]]:
     """Spans of the multi-word loan phrases in ``text`` (word by word, whatever punctuation or
     hyphens lie between their words: "coup d’état", "vis-à-vis", "Veni, vidi, vici")."""
+    # first: is every word of some phrase in the text? Most blocks have "a" or "in", few all
+    # of "in dubio pro reo" (the distinct words are normalised, not every token)
+    present = {_norm(w) for w in set(_TOKEN.findall(text))}
+    phrases = _loan_words(doc_lang)
+    if not any(present.issuperset(p) for w in present.intersection(phrases) for p in phrases[w]):
+        return []
     index = _loan_index(doc_lang)
     toks = list(_TOKEN.finditer(text))
     words = [_norm(m.group()) for m in toks]
