@@ -21,9 +21,10 @@ TQ202 groups spellings of one entity (table, accents, skeleton keys) and leaves 
 flags to TQ201, so one wrong spelling gets one finding.
 
 Speed: everything per word is cached across articles (module-level dicts); an article costs one
-regex pass per block, a dict look-up per distinct capitalised word, and positions only for the
-blocks that hold a candidate. The scan and TQ201's hits are kept for the last article, so the
-two rules share them.
+regex pass per block, a dict look-up per distinct capitalised word (in C where it can: map,
+filter, compress), and positions and runs only for the candidate words of the blocks that hold
+one. The scan and TQ201's hits are kept for the last article, so TQ201, TQ202 and TQ204 share
+them.
 """
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import product
+from itertools import chain, compress, filterfalse, product
+from operator import itemgetter, not_
 
 from . import data
 from .model import Block, Document
@@ -428,10 +430,12 @@ _FOLD = str.maketrans("", "", _INVISIBLE)
 try:  # the `regex` module (a wordfreq dependency) finds capitalised words ~1.5x faster
     import regex as _regex
 
-    CAP_RE = _regex.compile(r"\b\p{Lu}(?:\p{L}|[" + _INVISIBLE + r"](?=\p{L}))*")
+    # (letters in runs, "\p{L}*", rather than one letter per alternation: ~1.7x faster)
+    _WORD = r"\p{Lu}\p{L}*(?:[" + _INVISIBLE + r"](?=\p{L})\p{L}*)*"
+    CAP_RE = _regex.compile(r"\b" + _WORD)
     # ... and those that head their run: no capitalised word follows after one space (the
-    # word taken whole, "*+"; only for text without invisible characters, see Scan.heads)
-    HEAD_RE = _regex.compile(CAP_RE.pattern + r"+(?![ \u00a0\u202f]\p{Lu})")
+    # word taken whole, atomic group; only for text without invisible characters, see Scan.heads)
+    HEAD_RE = _regex.compile(r"\b(?>" + _WORD + r")(?![ \u00a0\u202f]\p{Lu})")
     _compile = _regex.compile
 except ImportError:  # pragma: no cover
     _compile = re.compile
@@ -451,14 +455,13 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return text.translate(_FOLD), [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
 
 
-def _cap_words(text: str) -> list[str]:
-    words = CAP_RE.findall(text)
-    return [w.translate(_FOLD) for w in words] if _has_invisible(text) else words
 _RUN_GAP = frozenset({" ", "\u00a0", "\u202f"})
 NOT_PROSE = frozenset("#@/._\\")  # #Kyiv, @Kyiv, kyiv.ua/Kharkiv: hashtags, handles, addresses
 # HEAD_RE's words that do not follow a NOT_PROSE character (a word never starts inside a
-# capitalised word, so the look-behind only drops those heads)
-PROSE_HEAD_RE = _compile("(?<![" + "".join(re.escape(c) for c in sorted(NOT_PROSE)) + "])" + HEAD_RE.pattern)
+# capitalised word, so the look-behind only drops those heads; tested after HEAD_RE's \b,
+# which fails at most positions: a little faster)
+PROSE_HEAD_RE = _compile(r"\b(?<![" + "".join(re.escape(c) for c in sorted(NOT_PROSE)) + "])"
+                         + HEAD_RE.pattern.removeprefix(r"\b"))
 
 
 class Occ:
@@ -478,57 +481,87 @@ class Occ:
         return self.pos == self.run_end
 
 
+_SPAN = type(CAP_RE.match("A")).span
+
+
 class Scan:
     """The capitalised words of an article's blocks. Words per block come from one findall;
-    positions and runs are only worked out for the blocks a rule asks about."""
+    positions are only worked out for the blocks a rule asks about, and runs only for the
+    words it asks about."""
 
     def __init__(self, doc: Document, blocks: tuple[Block, ...]):
         self.doc = doc
         self.blocks = blocks
-        self.block_words = [_cap_words(b.text) for b in blocks]
-        counts: dict[str, int] = {}
-        for ws in self.block_words:
-            for w in ws:
-                counts[w] = counts.get(w, 0) + 1
+        words = list(map(CAP_RE.findall, [b.text for b in blocks]))
+        # Invisible characters inside a word (hardly ever; one test of the article's words,
+        # not of its text): the words are looked up without them.
+        self.invisible = _INVISIBLE_RE.search("".join(chain.from_iterable(words))) is not None
+        if self.invisible:
+            words = [[w.translate(_FOLD) for w in ws] for ws in words]
+        self.block_words = words
+        counts = Counter(chain.from_iterable(self.block_words))  # counted in C, in text order
         self.counts = counts
         self.words = counts.keys()
-        self._occs: dict[int, list[Occ]] = {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
 
-    def occs(self, block: Block) -> list[Occ]:
-        got = self._occs.get(block.index)
-        if got is not None:
-            return got
-        text = block.text
-        found = [(m.start(), m.end(), m.group()) for m in CAP_RE.finditer(text)]
-        if _has_invisible(text):
-            found = [(a, b, w.translate(_FOLD)) for a, b, w in found]
-        n = len(found)
-        starts = list(range(n))
-        for i in range(1, n):
-            if text[found[i - 1][1]:found[i][0]] in _RUN_GAP:
-                starts[i] = starts[i - 1]
-        ends = list(range(n))
-        for i in range(n - 2, -1, -1):
-            if starts[i + 1] == starts[i]:
-                ends[i] = ends[i + 1]
-        got = [Occ(block, s, e, w, i, starts[i], ends[i]) for i, (s, e, w) in enumerate(found)]
-        self._occs[block.index] = got
+    def spans(self, k: int) -> list[tuple[int, int]]:
+        """(start, end) of each of block_words[k] in the text of blocks[k]."""
+        got = self._spans.get(k)
+        if got is None:
+            got = self._spans[k] = list(map(_SPAN, CAP_RE.finditer(self.blocks[k].text)))
         return got
 
-    def prose_head_words(self, block: Block) -> list[str] | None:
-        """The texts of heads(block) not right after a NOT_PROSE character, in order, from one
-        findall; None when heads() would not come from HEAD_RE (occs made already, or
-        invisible characters in the block)."""
-        if block.index in self._occs or _has_invisible(block.text):
-            return None
-        return PROSE_HEAD_RE.findall(block.text)
+    def find(self, k: int, wanted) -> list[Occ]:
+        """The Occs of the words of blocks[k] that are in ``wanted``, in order. (An Occ of
+        every word cost more than the rest of a rule: most capitalised words are not asked
+        about.)"""
+        ws = self.block_words[k]
+        idx = [i for i, w in enumerate(ws) if w in wanted]
+        if not idx:
+            return []
+        spans = self.spans(k)
+        block = self.blocks[k]
+        text = block.text
+        gap = _RUN_GAP
+        last = len(spans) - 1
+        out = []
+        for i in idx:
+            # the run: neighbours joined by one gap character (a space), either way
+            a = i
+            while a and spans[a - 1][1] + 1 == spans[a][0] and text[spans[a][0] - 1] in gap:
+                a -= 1
+            b = i
+            while b < last and spans[b][1] + 1 == spans[b + 1][0] and text[spans[b][1]] in gap:
+                b += 1
+            start, end = spans[i]
+            out.append(Occ(block, start, end, ws[i], i, a, b))
+        return out
 
-    def heads(self, block: Block) -> list[tuple[int, int, str]]:
-        """(start, end, text) of the heads of the block's runs: the same as the head Occs of
-        occs(block), without making an Occ of every word when no rule made them already."""
-        got = self._occs.get(block.index)
-        if got is not None:
-            return [(o.start, o.end, o.text) for o in got if o.pos == o.run_end]
+    def prose_head_words(self, block: Block, quotes=()) -> list[str] | None:
+        """The texts of heads(block) not right after a NOT_PROSE character and outside the
+        spans ``quotes`` (quotations(block.text)), in order, from findalls; None when heads()
+        would not come from HEAD_RE (invisible characters in the block's words). (Invisible
+        characters outside the words change nothing: HEAD_RE finds the words CAP_RE does.)"""
+        text = block.text
+        if self.invisible and _has_invisible(text):
+            return None
+        if not quotes:
+            return PROSE_HEAD_RE.findall(text)
+        # Between the quotations: no word runs across a quotation mark, a look-behind sees the
+        # text before `pos`, and the mark at `endpos` is neither a letter nor a run gap, so each
+        # stretch finds what the whole text finds there.
+        out: list[str] = []
+        pos = 0
+        for s, e in quotes:
+            out += PROSE_HEAD_RE.findall(text, pos, s)
+            pos = e
+        out += PROSE_HEAD_RE.findall(text, pos)
+        return out
+
+    @staticmethod
+    def heads(block: Block) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the heads of the block's runs (the Occs whose pos is their
+        run_end)."""
         text = block.text
         if not _has_invisible(text):
             # (an invisible character would let HEAD_RE start a word again inside a word
@@ -539,18 +572,16 @@ class Scan:
         return [f for f, nxt in zip(found, found[1:]) if text[f[1]:nxt[0]] not in _RUN_GAP] + found[-1:]
 
 
-_last_scan: list = [None, None]
+_last_scan: list = [None]
 
 
 def scan(doc: Document, blocks) -> Scan:
-    """The scan of these blocks of this article; the last one is reused (both rules ask)."""
+    """The scan of these blocks of this article; the last one is reused (three rules ask)."""
     blocks = tuple(blocks)
-    key = (id(doc), tuple(b.index for b in blocks))
-    last = _last_scan[1]
-    if _last_scan[0] == key and last.doc is doc:
+    last = _last_scan[0]
+    if last is not None and last.doc is doc and last.blocks == blocks:  # (the same Block objects)
         return last
-    sc = Scan(doc, blocks)
-    _last_scan[0], _last_scan[1] = key, sc
+    sc = _last_scan[0] = Scan(doc, blocks)
     return sc
 
 
@@ -588,7 +619,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """Spans of all double-quoted passages of a block („…“, “…”, "…", «…», »…«)."""
     if not any(q in text for q in "„“\"«»"):
         return []
-    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    return list(map(re.Match.span, _QUOTE_RE.finditer(text)))  # (spans taken in C)
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -599,6 +630,30 @@ def leans(word: str, lang: str, margin: float = 1.0, floor: float = 3.0) -> bool
     """The word is an ordinary word of ``lang`` and clearly not of the other language."""
     z = zipf(word, lang)
     return z >= floor and z > zipf(word, OTHER[lang]) + margin
+
+
+MIN_COMPARED = 3  # "Xi", "Li": too short to tell spellings apart
+
+
+class _Compared(dict):
+    """word -> whether spellings of it are compared (TQ202, TQ204): three letters or more and
+    not all capitals (NATO, EU). Filled as words come."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 300_000:
+            self.clear()
+        ok = self[word] = len(word) >= MIN_COMPARED and not word.isupper()
+        return ok
+
+
+_COMPARED = _Compared()
+
+
+def compared_words(words) -> list[str]:
+    """The words (an iterable of distinct words) whose spellings are compared, in order.
+    (Looked up per word in C: an article has a couple of hundred capitalised words.)"""
+    words = list(words)
+    return list(compress(words, map(_COMPARED.__getitem__, words)))
 
 
 def block_language_ok(block: Block, doc_lang: str) -> bool:
@@ -624,6 +679,7 @@ class Hit:
 
 _PHRASE, _SINGLE, _GENITIVE, _RULE = 1, 2, 4, 8
 _KIND: dict[str, dict[str, int]] = {"en": {}, "de": {}}
+_NO_KIND: dict[str, set[str]] = {"en": set(), "de": set()}  # the words _kind found nothing for
 _RULE_VERDICT: dict[tuple[str, str], str | None] = {}
 
 
@@ -646,7 +702,10 @@ def _kind(w: str, target: str) -> int:
         k |= _RULE
     if len(cache) > 300_000:
         cache.clear()
+        _NO_KIND[target].clear()
     cache[w] = k
+    if not k:
+        _NO_KIND[target].add(w)
     return k
 
 
@@ -663,13 +722,13 @@ def _rule_candidate(w: str, target: str) -> bool:
     return ft < 2.5 and zipf(w, source) >= ft
 
 
-def _foreign_neighbour(occs: list[Occ], o: Occ, source: str) -> bool:
+def _foreign_neighbour(words: list[str], o: Occ, source: str) -> bool:
     """A word of the same name run is plainly a word of the source language: the name is part
     of a proper name in that language ("Kyiv Independent", "Moscow Times" in German text)."""
     known = table().known
     for j in (o.pos - 1, o.pos + 1):
         if o.run_start <= j <= o.run_end:
-            w = occs[j].text
+            w = words[j]
             if w not in known and leans(w, source):
                 return True
     return False
@@ -722,10 +781,10 @@ def _single_verdict(tab: Table, counts, target: str, w: str, genitive: bool) -> 
     return None
 
 
-def _single_hit(tab: Table, target: str, occs: list[Occ], o: Occ, verdict: tuple[str, str]) -> Hit | None:
+def _single_hit(tab: Table, target: str, words: list[str], o: Occ, verdict: tuple[str, str]) -> Hit | None:
     if not o.head and zipf(o.text, target) >= 1.0:  # "Tokio Hotel", "Riad Malki", "Kyiv Independent"
         return None
-    if _foreign_neighbour(occs, o, OTHER[target]):
+    if _foreign_neighbour(words, o, OTHER[target]):
         return None
     return Hit(o.block, o.start, o.end, verdict[0], verdict[1])
 
@@ -737,9 +796,9 @@ def _rule_verdict(tab: Table, counts, target: str, w: str) -> tuple[str, str] | 
     cross-over of has_exclusive_marker words)."""
     source = OTHER[target]
     cands = variants(w, source, target)
-    for c in cands:
-        if c in counts:
-            return c, "article"
+    written = next(filter(counts.__contains__, cands), None)  # (up to 64 variants: tested in C)
+    if written is not None:
+        return written, "article"
     key = (w, target)
     if key in _RULE_VERDICT:
         best = _RULE_VERDICT[key]
@@ -765,42 +824,40 @@ def _rule_verdict(tab: Table, counts, target: str, w: str) -> tuple[str, str] | 
     return (best, "wordfreq") if best else None
 
 
-def _rule_hit(target: str, occs: list[Occ], o: Occ, verdict: tuple[str, str]) -> Hit | None:
-    if not o.head or _foreign_neighbour(occs, o, OTHER[target]):
+def _rule_hit(target: str, words: list[str], o: Occ, verdict: tuple[str, str]) -> Hit | None:
+    if not o.head or _foreign_neighbour(words, o, OTHER[target]):
         return None
     return Hit(o.block, o.start, o.end, verdict[0], verdict[1])
 
 
-def _with_first_name(tab: Table, target: str, occs: list[Occ], o: Occ, hit: Hit,
-                     counts=()) -> Hit:
+def _with_first_name(tab: Table, target: str, words: list[str], spans: list[tuple[int, int]],
+                     o: Occ, hit: Hit, counts=()) -> Hit:
     """Take a foreign first name before a flagged surname into the finding: one the table
     knows (Sergej Rjabkow), or one whose rewrite the article writes elsewhere (Yerlan Sadykov
-    where the article also has Jerlan Sadykow)."""
+    where the article also has Jerlan Sadykow). ``words`` and ``spans``: the block's words."""
     j = o.pos - 1
     if j < o.run_start or hit.start != o.start:
         return hit
-    prev = occs[j]
-    fix = tab.first_names[target].get(prev.text)
+    w = words[j]
+    prev_start, prev_end = spans[j]
+    fix = tab.first_names[target].get(w)
     if fix is None and counts:
-        w = prev.text
         if len(w) >= 4 and w[1:].islower() and w not in tab.known:
             fix = next((c for c in variants(w, OTHER[target], target) if c in counts), None)
     if fix is None:
         return hit
-    return Hit(hit.block, prev.start, hit.end, fix + o.block.text[prev.end:o.start] + hit.fix, hit.evidence)
+    return Hit(hit.block, prev_start, hit.end, fix + o.block.text[prev_end:o.start] + hit.fix, hit.evidence)
 
 
-_last_hits: list = [None, None]
+_last_hits: list = [None, (), []]  # document, blocks, hits
 
 
 def foreign_spellings(doc: Document, blocks) -> list[Hit]:
     """TQ201: names spelled the other language's way (German in English text, English in
     German text). Shared with TQ202, which leaves these spans to TQ201."""
     blocks = tuple(blocks)
-    key = (id(doc), tuple(b.index for b in blocks))
-    last = _last_hits[1]
-    if _last_hits[0] == key and last[0] is doc:
-        return last[1]
+    if _last_hits[0] is doc and _last_hits[1] == blocks:
+        return _last_hits[2]
     hits: list[Hit] = []
     target = doc.lang
     if target in LANGS:
@@ -808,8 +865,8 @@ def foreign_spellings(doc: Document, blocks) -> list[Hit]:
         sc = scan(doc, blocks)
         counts = sc.counts
         kinds: dict[str, tuple[int, tuple[str, str] | None]] = {}
-        cache = _KIND[target]
-        for w in [w for w in counts if cache.get(w, 1)]:  # known-irrelevant words skipped in C
+        # known-irrelevant words dropped in C (not `keys - set`: that walks the whole set)
+        for w in list(filterfalse(_NO_KIND[target].__contains__, counts)):
             k = _kind(w, target)
             if not k:
                 continue
@@ -821,26 +878,25 @@ def foreign_spellings(doc: Document, blocks) -> list[Hit]:
             if verdict or k & _PHRASE:
                 kinds[w] = (k, verdict)
         if kinds:
-            for b, ws in zip(sc.blocks, sc.block_words):
+            for n, (b, ws) in enumerate(zip(sc.blocks, sc.block_words)):
                 if kinds.keys().isdisjoint(ws) or not block_language_ok(b, target):
                     continue
-                occs = sc.occs(b)
                 quotes = None
                 taken = -1
                 text = b.text
-                for o in occs:
-                    got = kinds.get(o.text)
-                    if got is None or o.start < taken or (o.start and text[o.start - 1] in NOT_PROSE):
+                for o in sc.find(n, kinds):
+                    got = kinds[o.text]
+                    if o.start < taken or (o.start and text[o.start - 1] in NOT_PROSE):
                         continue
                     k, verdict = got
                     hit = _phrase_hit(tab, target, o) if k & _PHRASE else None
                     if hit is None and verdict is not None:
                         if k & (_SINGLE | _GENITIVE):
-                            hit = _single_hit(tab, target, occs, o, verdict)
+                            hit = _single_hit(tab, target, ws, o, verdict)
                         else:
-                            hit = _rule_hit(target, occs, o, verdict)
+                            hit = _rule_hit(target, ws, o, verdict)
                         if hit is not None:
-                            hit = _with_first_name(tab, target, occs, o, hit, counts)
+                            hit = _with_first_name(tab, target, ws, sc.spans(n), o, hit, counts)
                     if hit is None:
                         continue
                     if quotes is None:
@@ -849,31 +905,44 @@ def foreign_spellings(doc: Document, blocks) -> list[Hit]:
                         continue
                     hits.append(hit)
                     taken = hit.end
-    _last_hits[0], _last_hits[1] = key, (doc, hits)
+    _last_hits[:] = doc, blocks, hits
     return hits
 
 
 # --------------------------------------------------------------------------- TQ202's evidence
 
-_PROFILE: dict[tuple[str, str], tuple] = {}
+_PROFILE: dict[str, dict[str, tuple]] = {}  # lang -> word -> profile
 
 
 def _profile(f: str, lang: str) -> tuple:
-    """(skeleton, near key, table entity, table person entity, common) of a word; cached."""
-    key = (f, lang)
-    p = _PROFILE.get(key)
+    """(common, accent key, accented, keys, person keys) of a word; cached. Accented: its
+    accent key when that is not just its lower case (Sánchez; not Kyiv, nor Müller in German
+    text), else None.
+    The keys are those it may share with another spelling of its entity, tagged by kind:
+    s (skeleton), n (near key), g (table entity; p: table person entity, in the person keys
+    instead)."""
+    cache = _PROFILE.setdefault(lang, {})
+    p = cache.get(f)
     if p is None:
         tab = table()
         ours = lang in LANGS
         de = lang == "de"
-        p = (skeleton(f, de) if len(f) >= 4 else None,
-             near_key(f, de),
-             tab.groups[lang].get(f) if ours else None,
-             tab.person_groups[lang].get(f) if ours else None,
-             zipf(f, lang) >= 2.0)
-        if len(_PROFILE) > 300_000:
-            _PROFILE.clear()
-        _PROFILE[key] = p
+        accent = accent_key(f, de)
+        keys = []
+        skel = skeleton(f, de) if len(f) >= 4 else None
+        if skel is not None:
+            keys.append("s" + skel)
+        near = near_key(f, de)
+        if near is not None:
+            keys.append("n" + near)
+        group = tab.groups[lang].get(f) if ours else None
+        person = tab.person_groups[lang].get(f) if ours else None
+        p = (zipf(f, lang) >= 2.0, accent, accent if accent != f.lower() else None,
+             tuple(keys + ([f"g{group}"] if group is not None else [])),
+             tuple(keys + ([f"p{person}"] if person is not None else [])))
+        if len(cache) > 300_000:
+            cache.clear()
+        cache[f] = p
     return p
 
 
@@ -897,6 +966,33 @@ def entity_groups(forms, lang: str, persons_only: bool = False) -> dict[str, str
 
     Returns word -> representative for the words grouped with another; a word missing from
     the result stands alone."""
+    # Which keys do two of the words share? Counted over every word's tagged keys at once
+    # (in C: TQ202 passes a couple of hundred words, of which a few share a key).
+    forms = list(forms)
+    profiles = list(map(_PROFILE.setdefault(lang, {}).get, forms))
+    if None in profiles:  # words not profiled yet
+        profiles = [p or _profile(f, lang) for f, p in zip(forms, profiles)]
+    keyed = list(map(itemgetter(4 if persons_only else 3), profiles))
+    tagged = list(chain.from_iterable(keyed))
+    n = Counter(tagged)
+    shared = set(compress(n, map((1).__lt__, n.values()))) if len(n) < len(tagged) else ()
+    # Two spellings that differ only in accents: at least one of them is accented (two
+    # spellings whose accent key is their lower case differ in case only).
+    accented = set(map(itemgetter(2), profiles))
+    accented.discard(None)
+    if not shared and not accented:
+        return {}  # no key shared: every word stands alone
+    buckets: dict[str, list] = {}  # shared key -> (word, profile), in the words' order
+    if accented:
+        accent_keys = list(map(itemgetter(1), profiles))
+        for f, p in compress(zip(forms, profiles), map(accented.__contains__, accent_keys)):
+            buckets.setdefault("a" + p[1], []).append((f, p))
+    if shared:
+        for f, p, ks in compress(zip(forms, profiles, keyed), map(not_, map(shared.isdisjoint, keyed))):
+            for k in ks:
+                if k in shared:
+                    buckets.setdefault(k, []).append((f, p))
+
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -910,42 +1006,19 @@ def entity_groups(forms, lang: str, persons_only: bool = False) -> dict[str, str
             parent[rb] = ra
             parent.setdefault(ra, ra)
 
-    forms = list(forms)
-    cached = _PROFILE.get  # (a profile is a non-empty tuple: a hit is never falsy)
-    profiles = [cached((f, lang)) or _profile(f, lang) for f in forms]
-    gi = 3 if persons_only else 2
-    buckets = []
-    for col in (0, 1, gi):  # skeleton, near key, table entity: only keys two words share
-        keys = [p[col] for p in profiles]
-        if len(set(keys)) == len(keys):
-            continue
-        shared = {k for k, n in Counter(keys).items() if n > 1 and k is not None}
-        if shared:
-            b: dict = {}
-            for f, p, k in zip(forms, profiles, keys):
-                if k in shared:
-                    b.setdefault(k, []).append((f, p))
-            buckets.append((col, b))
-    de = lang == "de"
-    if not all(f.isascii() for f in forms):  # differing only in accents is strong by itself
-        keys = [accent_key(f, de) for f in forms]
-        if len(set(keys)) < len(keys):
-            low: dict = {}
-            for f, k in zip(forms, keys):
-                low.setdefault(k, []).append(f)
-            for members in low.values():
-                for i, a in enumerate(members):
-                    for m in members[i + 1:]:
-                        if a.lower() != m.lower():  # AirPods / Airpods: case is house style
-                            union(a, m)
-    for col, bucket in buckets:
-        for members in bucket.values():
+    ours = lang in LANGS
+    for tag in ("a", "s", "n", "p" if persons_only else "g"):  # accents, skeleton, near key, table
+        for k, members in buckets.items():
+            if k[0] != tag:
+                continue
             for i, (a, pa) in enumerate(members):
                 for m, pm in members[i + 1:]:
-                    if col == gi:  # the table says so
+                    if tag == "a":  # differing only in accents is strong by itself
+                        if a.lower() != m.lower():  # AirPods / Airpods: case is house style
+                            union(a, m)
+                    elif tag in "gp":  # the table says so
                         union(a, m)
-                    elif lang in LANGS and not _typo_only(a, m) and (
-                            not (pa[4] and pm[4]) or accent_key(a, de) == accent_key(m, de)):
+                    elif ours and not _typo_only(a, m) and (not (pa[0] and pm[0]) or pa[1] == pm[1]):
                         union(a, m)
     return {f: find(f) for f in parent}
 
@@ -1017,7 +1090,8 @@ _SOURCE_COLS = (("de", "german", "also_de"), ("en", "english", "also_en"))
 def press_table(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
     """(one regex over the spellings foreign in ``lang``, spelling -> (fix, source language)).
     Persons are compared word by word (Italian writes Putin, not Wladimir); a place or
-    organisation as a whole."""
+    organisation as a whole. The regex does not test the character before a spelling:
+    press_matches does (see there)."""
     forms: dict[str, tuple[str, str]] = {}
     for row in data.tsv("names.tsv"):
         own = _split_alts(row.get(lang) or "")
@@ -1044,7 +1118,26 @@ def press_table(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]
     for f in sorted(forms, key=len, reverse=True):
         by_first.setdefault(f[0], []).append(re.escape(f[1:]))
     alts = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
-    return re.compile(rf"(?<![\w\-#@/.])(?:{alts})(?![\w\-])"), forms
+    return re.compile(rf"(?:{alts})(?![\w\-])"), forms
+
+
+_PRESS_BEFORE = re.compile(r"[\w\-#@/.]")  # a spelling right after these is part of a word
+
+
+def press_matches(pat: re.Pattern, text: str):
+    """press_table's matches in ``text`` that do not follow _PRESS_BEFORE: the matches of
+    "(?<![\\w\\-#@/.])" + pattern. The look-behind is tested here, on the rare candidate, as a
+    pattern that starts with a look-behind makes the engine try every position; one that
+    starts with its alternatives' first letters lets it skip to them (~3x faster)."""
+    pos = 0
+    search = pat.search
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        if start and _PRESS_BEFORE.match(text, start - 1):
+            pos = start + 1  # the look-behind fails here: the next candidate position
+            continue
+        yield m
+        pos = m.end()
 
 
 def _leans_to(word: str, src: str, target: str) -> bool:
@@ -1060,12 +1153,15 @@ def press_spellings(doc: Document, blocks) -> list[tuple[Hit, str]]:
     out: list[tuple[Hit, str]] = []
     if pat is None:
         return out
+    search = pat.search
     for b in blocks:
+        text = b.text
+        if search(text) is None:
+            continue  # (most blocks: no spelling of the table, not even a candidate)
         if b.lang and b.lang != target and b.lang in LANGS + PRESS_LANGS:
             continue  # an untranslated paragraph keeps its own spellings
-        text = b.text
         quotes = None
-        for m in pat.finditer(text):
+        for m in press_matches(pat, text):
             fix, src = forms[m.group()]
             # a proper name of the source language ("Moscow Times", "Kyiv Independent")
             before = re.search(r"(\w+) $", text[:m.start()])

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from array import array
+from collections import Counter
+from itertools import chain
 
 from .. import names
 from ..model import BODY_ROLES, TEXT_ROLES, Document, Role, Severity, Spelling
@@ -35,7 +37,6 @@ articles that use the others: here "Zelensky" throughout.
 """
 
 ROLES = frozenset({Role.HEADLINE, Role.LEDE, Role.CAPTION}) | BODY_ROLES
-MIN_LENGTH = 3  # "Xi", "Li": too short to tell spellings apart
 
 
 class NameSpellingAcrossArticles:
@@ -77,40 +78,31 @@ class NameSpellingAcrossArticles:
         # The scan TQ201 and TQ202 made of every text block (names.scan keeps the last one):
         # a block's words do not depend on the other blocks, so this rule reads its own there.
         sc = names.scan(doc, (b for b in doc.blocks if b.role in TEXT_ROLES))
-        here: dict[str, list[int]] = {}
+        # Each block's head words, then counted and filtered once per distinct word (in C
+        # where possible: an article has a few hundred heads, a hundred distinct ones).
+        per_block: list[tuple[list[str], int]] = []
         not_prose = names.NOT_PROSE
+        other = names.OTHER[lang]  # (block_language_ok, inlined: asked of every block)
         for b in sc.blocks:
-            if b.role not in ROLES or not names.block_language_ok(b, lang):
+            if b.role not in ROLES or b.lang == other:
                 continue
             text = b.text
             quotes = names.quotations(text)
-            if not quotes:  # no span to test: the heads' words are enough
-                ws = sc.prose_head_words(b)
-                if ws is not None:
-                    line = b.line
-                    for w in ws:
-                        if len(w) >= MIN_LENGTH and not w.isupper():
-                            entry = here.get(w)
-                            if entry is None:
-                                here[w] = [1, line]
-                            else:
-                                entry[0] += 1
-                    continue
-            kept = [(start, end, w) for start, end, w in sc.heads(b)
-                    if len(w) >= MIN_LENGTH and not w.isupper()
-                    and not (start and text[start - 1] in not_prose)]
-            if not kept:
-                continue
-            line = b.line
-            for start, end, w in kept:
-                if quotes and names.inside(quotes, start, end):
-                    continue
-                entry = here.get(w)
-                if entry is None:
-                    here[w] = [1, line]
-                else:
-                    entry[0] += 1
-        return (lang, {w: (n, line) for w, (n, line) in here.items()}) if here else None
+            ws = sc.prose_head_words(b, quotes)
+            if ws is None:  # (invisible characters in the block: spans tested)
+                ws = [w for start, end, w in sc.heads(b)
+                      if not (start and text[start - 1] in not_prose)
+                      and not (quotes and names.inside(quotes, start, end))]
+            if ws:
+                per_block.append((ws, b.line))
+        if not per_block:
+            return None
+        counts = Counter(chain.from_iterable(ws for ws, _ in per_block))  # in text order
+        first: dict[str, int] = {}
+        for ws, line in reversed(per_block):  # the earliest block's line written last
+            first.update(dict.fromkeys(ws, line))
+        here = {w: (counts[w], first[w]) for w in names.compared_words(counts)}
+        return (lang, here) if here else None
 
     def add(self, observed: tuple[str, dict[str, tuple[int, int]]], doc: Document) -> None:
         self.article += 1

@@ -77,10 +77,11 @@ class InconsistentNameSpelling:
         house = ctx.options.house(lang)
         house_forms = frozenset(house.values())
         sc = names.scan(doc, ctx.blocks(doc))
-        usable = [names.block_language_ok(b, lang) for b in sc.blocks]
+        other = names.OTHER[lang]
+        usable = [b.lang != other for b in sc.blocks]  # (block_language_ok, inlined)
         # 1. spellings that may name one entity, over the distinct words of the article
         if all(usable):
-            forms = [w for w in sc.counts if len(w) >= 3 and not w.isupper()]
+            forms = names.compared_words(sc.counts)
         else:
             forms = {w for ok, ws in zip(usable, sc.block_words) if ok for w in ws
                      if len(w) >= 3 and not w.isupper()}
@@ -95,15 +96,14 @@ class InconsistentNameSpelling:
         for h in names.foreign_spellings(doc, sc.blocks):
             flagged.setdefault(h.block.index, []).append((h.start, h.end))
         found = []
-        for b, ok, ws in zip(sc.blocks, usable, sc.block_words):
+        for k, (b, ok, ws) in enumerate(zip(sc.blocks, usable, sc.block_words)):
             if not ok or candidates.isdisjoint(ws):
                 continue
-            occs = sc.occs(b)
             quotes = names.quotations(b.text)
             spans = flagged.get(b.index, ())
             text = b.text
-            for o in occs:
-                if o.text not in candidates or (o.start and text[o.start - 1] in names.NOT_PROSE):
+            for o in sc.find(k, candidates):
+                if o.start and text[o.start - 1] in names.NOT_PROSE:
                     continue
                 if o.text in house:  # a form the house spelling replaces: TQ203's
                     continue
@@ -111,7 +111,7 @@ class InconsistentNameSpelling:
                     continue
                 if quotes and names.inside(quotes, o.start, o.end):
                     continue
-                found.append((o, occs[o.run_end].text))
+                found.append((o, ws[o.run_end]))
         given = names.entity_groups({o.text for o, _ in found if not o.head}, lang, persons_only=True)
         by_key: dict[tuple, dict[str, list]] = {}
         for o, head in found:
