@@ -282,3 +282,23 @@ def test_names_flagged(lang, text, span):
 def test_names_quiet(lang, text):
     assert run(ForeignTransliteration, [text], lang) == []
     assert run(InconsistentNameSpelling, [text], lang) == []
+
+
+def test_block_languages_skip_langdetect_where_nothing_disagrees(monkeypatch):
+    """langdetect (slow, and unreliable on short lines) is asked only when the function words
+    disagree with the article's language; these blocks never reach it."""
+    def no_langdetect(text):
+        raise AssertionError(f"langdetect asked about {text!r}")
+
+    monkeypatch.setattr(langid, "langdetect", no_langdetect)
+    # short lines of names and numbers whose one function word is another language's ("de")
+    assert langid.detect("Apple iPhone 7 Plus de luxe, GSM Unlocked, 128GB", "en") is None
+    assert langid.detect("CB Tavierre Thomas 1 1% No stats registered.", "en") is None
+    # an article in a language the vote does not know: its blocks are in it
+    assert langid.detect("Правительство объявило сегодня о новых мерах поддержки для "
+                         "семей с детьми и пенсионеров в регионах страны", "ru") == "ru"
+
+
+def test_langdetect_still_decides_where_function_words_disagree():
+    text = "Die Regierung hat am Montag beschlossen, dass die Steuern nicht steigen werden."
+    assert langid.detect(text, "en") == "de"

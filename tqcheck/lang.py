@@ -10,6 +10,7 @@ from collections import _count_elements  # Counter's counting loop (C)
 from functools import lru_cache
 
 from . import data
+from .caches import text_cache
 
 # Possessive (never backtracks: a word is always its longest run), ~20% faster than greedy.
 WORD_RE = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)*+")
@@ -281,7 +282,7 @@ def probabilities(text: str) -> list[tuple[str, float]]:
     return list(_probabilities(text))
 
 
-@lru_cache(maxsize=LANGDETECT_CACHE)
+@text_cache(LANGDETECT_CACHE)
 def _probabilities(text: str) -> tuple[tuple[str, float], ...]:
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -308,7 +309,7 @@ def sample(lang: str) -> str:
     return " ".join(sorted(_function_words()[lang])[:60])
 
 
-@lru_cache(maxsize=LANGDETECT_CACHE)
+@text_cache(LANGDETECT_CACHE)
 def langdetect(text: str) -> str | None:
     """Seeded langdetect: the same text gives the same answer on every run and machine."""
     from langdetect.lang_detect_exception import LangDetectException
@@ -323,8 +324,9 @@ def detect(text: str, expected: str | None = None, tokens: list[str] | None = No
            counted: dict[str, int] | None = None) -> str | None:
     """The language of a block of text, or None when it is too short to tell.
 
-    langdetect is only asked when the function words disagree with ``expected`` or say
-    nothing about a long block: agreement, even weak, is accepted for free.
+    langdetect is only asked when the function words disagree with ``expected`` (more than
+    one of another language's) or say nothing about a long block of an article in a language
+    they know: agreement, even weak, is accepted for free.
     ``tokens``: words(text), and ``counted``: counts(tokens), when the caller has them already.
     """
     if tokens is None:
@@ -338,6 +340,13 @@ def detect(text: str, expected: str | None = None, tokens: list[str] | None = No
         return expected  # the expected language leads or ties: no reason to doubt it
     if leader is not None and expected is None and top > second:
         return leader
-    if leader is None and len(tokens) < NO_EVIDENCE_WORDS:
-        return None  # a short line of names and numbers: nothing to go on
+    if leader is None and expected is not None and expected not in _function_words():
+        # An article in a language the vote does not know (Russian, Korean): its blocks show
+        # none of the known function words either, so nothing disagrees with it.
+        return expected
+    if top <= 1 and len(tokens) < NO_EVIDENCE_WORDS:
+        # A short line of names and numbers, maybe with one stray function word ("Apple
+        # iPhone 7 Plus, GSM Unlocked, 128GB", "CB Tavierre Thomas 1 1% No stats registered."):
+        # nothing to go on. langdetect's guesses there are noise, and its slowest calls.
+        return None
     return langdetect(text)

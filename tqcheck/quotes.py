@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from functools import lru_cache
 
 from . import data
+from .caches import text_cache
 from .model import Block, Document, Role
 
 # Mark classes: marks of one class pair with each other; different classes nest.
@@ -122,7 +123,7 @@ def _flank(text: str, i: int, j: int, guillemet: bool = False) -> str:
     return "N" if pb else "B"
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def scan(text: str) -> Scan:
     """Pair the quotation marks of one block of text."""
     if not any(c in text for c in _ANY_MARK) and not any(d in text for d in DOUBLED):

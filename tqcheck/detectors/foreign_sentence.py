@@ -37,6 +37,7 @@ import re
 from functools import lru_cache
 
 from .. import lang as langid
+from ..caches import text_cache
 from .. import names
 from ..model import Block, Document, Severity
 from ..registry import Context, RuleMeta, bad, good, per_document
@@ -110,7 +111,7 @@ def _rare_at_home(words: list[str], lang: str, doc_lang: str) -> bool:
                and w not in evidence and w not in own for w in words)
 
 
-@lru_cache(maxsize=4096)  # a pure function of its text: repeated sentences cost one call
+@text_cache(4096)  # a pure function of its text: repeated sentences cost one call
 def sentence_language(text: str, doc_lang: str) -> str | None:
     """The language of a short or name-heavy sentence (quotations etc. already masked) that is
     clearly not ``doc_lang``, or None."""
