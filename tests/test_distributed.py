@@ -172,3 +172,26 @@ def test_without_dask_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(tqd.DistributedError, match=r"tqcheck\[dask\]"):
         tqd.connect("tcp://127.0.0.1:8786")
+
+
+def test_read_archive_reads_any_file_the_cli_reads(client, records, tmp_path):
+    """UTF-16 JSON lines with a BOM and a whole JSON array, one partition per file (a glob),
+    give the articles `tqcheck check` gives for the same files."""
+    chosen = [{"id": r["id"], "text": r["text"]} for r in records[:6]]
+    (tmp_path / "a-utf16.jsonl").write_bytes(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in chosen[:3]).encode("utf-16"))
+    (tmp_path / "b-array.json").write_text(json.dumps(chosen[3:], ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "cli.json"
+    result = run("check", "--no-config", "-j", 1, "--format", f"json:{out}",
+                 str(tmp_path / "a-utf16.jsonl"), str(tmp_path / "b-array.json"))
+    assert result.exit_code in (0, 1), result.output
+    want = json.loads(out.read_bytes())["articles"]
+    assert len(want) == 6 and not any(a["errors"] for a in want)
+    archive = tqd.read_archive(str(tmp_path / "*-*.json*"))
+    assert archive.npartitions == 2
+    assert tqd.check_bag(archive).compute() == want
+
+
+def test_read_archive_names_a_glob_that_matches_nothing(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no files match"):
+        tqd.read_archive(str(tmp_path / "*.jsonl"))

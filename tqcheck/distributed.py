@@ -165,13 +165,15 @@ def _is_dataframe(collection) -> bool:
 
 def read_archive(path: str, *, blocksize: int | str | None = None, max_bytes: int = DEFAULT_MAX_BYTES):
     """An archive as a Dask collection: Parquet (a .parquet/.pq file, a folder of them, or a
-    glob) as a dataframe, one row per article; JSON lines (a file, a glob, a list) as a bag of
-    RawArticle, read by the rules of `tqcheck check FILE.jsonl` (same ids, FILE:LINE sources,
-    an error entry for a line that is not a record).
+    glob) as a dataframe, one row per article; anything else as a bag of RawArticle.
 
-    JSON lines: one partition per file by default, so line numbers are the file's; with a
-    `blocksize` (e.g. "64MiB") a big file is split, and a record without url is located as
-    FILE#PARTITION:LINE-IN-PARTITION. Ids are made unique within a partition."""
+    Local files (a path, a glob, a list) are read one partition per file by the reader of
+    `tqcheck check FILE`: JSON lines in any encoding it reads (UTF-8, UTF-16 with a BOM…), a
+    whole JSON array, a feed, text or HTML, with the same ids, FILE:LINE sources and an error
+    entry for a line that is not a record. With a `blocksize` (e.g. "64MiB"), or for remote
+    paths (s3://…, read through fsspec), JSON lines are split by Dask's text reader instead,
+    as UTF-8; a record without url is then located as FILE#PARTITION:LINE-IN-PARTITION. Ids
+    are made unique within a partition."""
     _require_dask()
     import dask
     import dask.bag as db
@@ -181,6 +183,11 @@ def read_archive(path: str, *, blocksize: int | str | None = None, max_bytes: in
     if all(_is_parquet(p) for p in paths):
         import dask.dataframe as dd
         return dd.read_parquet(paths[0] if len(paths) == 1 else paths)
+    if blocksize is None and not any("://" in p for p in paths):
+        files = _local_files(paths)
+        if not files:
+            raise FileNotFoundError(f"no files match {', '.join(paths)}")
+        return db.from_delayed([dask.delayed(_archive_file)(f, max_bytes) for f in files])
     # surrogateescape keeps every byte, so each line is decoded by the JSON lines reader's rules
     lines = db.read_text(paths if len(paths) > 1 else paths[0], blocksize=blocksize, encoding="utf-8",
                          errors="surrogateescape", include_path=True)
@@ -188,6 +195,22 @@ def read_archive(path: str, *, blocksize: int | str | None = None, max_bytes: in
     split = blocksize is not None
     return db.from_delayed([dask.delayed(_archive_lines)(part, p if split else None, max_bytes)
                             for p, part in enumerate(parts)])
+
+
+def _local_files(paths: list[str]) -> list[str]:
+    """Each path as given (a folder is read as `tqcheck check FOLDER` reads it), or the sorted
+    paths a glob in it matches."""
+    import glob
+    out = []
+    for p in paths:
+        out.extend(sorted(glob.glob(p)) if glob.has_magic(p) else [p])
+    return out
+
+
+def _archive_file(path: str, max_bytes: int) -> list[RawArticle]:
+    from .inputs import InputOptions, read_source
+    ids = IdAllocator()
+    return [ids.assign(a) for a in read_source(path, InputOptions(max_bytes=max_bytes, offline=True))]
 
 
 def _is_parquet(path: str) -> bool:
