@@ -302,3 +302,26 @@ def test_block_languages_skip_langdetect_where_nothing_disagrees(monkeypatch):
 def test_langdetect_still_decides_where_function_words_disagree():
     text = "Die Regierung hat am Montag beschlossen, dass die Steuern nicht steigen werden."
     assert langid.detect(text, "en") == "de"
+
+
+LANGDETECT_PARITY_TEXTS = [
+    "The government said on Monday that taxes would not rise this year.",
+    "Die Regierung hat am Montag beschlossen, dass die Steuern nicht steigen werden.",
+    "Правительство объявило сегодня о новых мерах поддержки для семей с детьми.",
+    "東京で新しい法律が発表されました。 Kindle書籍を読む場合は、スマホで読むことが多い。",
+    "Hà Nội hôm nay công bố kế hoạch mới, see https://example.org or mail a@b.org  now",
+    "45% Off 65\" LG 65UM7300 4K Smart HDTV, Now $549 Plus $50 Dell eGift Card",
+    "Jefes de Estado y de Gobierno se reunieron en Bruselas.",
+]
+
+
+@pytest.mark.parametrize("text", LANGDETECT_PARITY_TEXTS)
+def test_faster_langdetect_gives_langdetects_own_probabilities(text):
+    """lang.py re-implements langdetect's n-gram extraction and update loop for speed; the
+    seeded library itself must give the very same probabilities (a langdetect upgrade that
+    changes its internals fails here, not silently)."""
+    factory = langid._langdetect()
+    det = factory.create()
+    det.append(text)
+    own = [(p.lang, p.prob) for p in det.get_probabilities()]
+    assert langid.probabilities(text) == own
