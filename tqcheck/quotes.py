@@ -41,6 +41,7 @@ _PARTNER = {"«": "»", "‹": "›"}
 _MARKS_RE = re.compile('‘‘|’’|\'\'|[“”„‟"«»‹›‚]')
 _MARKS_WITH_SINGLE_RE = re.compile('‘‘|’’|\'\'|[“”„‟"«»‹›‚‘’]')  # only when a ‚ is in the block
 _ANY_MARK = "“”„‟\"«»‹›‚"  # any of these (or a DOUBLED pair) makes a block worth scanning
+_MARK_STRINGS = (*_ANY_MARK, *DOUBLED)
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015/"
 LEFT_BOUND = frozenset("([{<¡¿=*" + DASHES) | QUOTE_CHARS  # before an opening mark
 RIGHT_BOUND = frozenset(".,;:!?)]}>…*" + DASHES) | QUOTE_CHARS  # after a closing mark
@@ -126,7 +127,11 @@ def _flank(text: str, i: int, j: int, guillemet: bool = False) -> str:
 @text_cache(8192)
 def scan(text: str) -> Scan:
     """Pair the quotation marks of one block of text."""
-    if not any(c in text for c in _ANY_MARK) and not any(d in text for d in DOUBLED):
+    # Most blocks hold no mark: say so with substring tests (map: no generator frames).
+    if text.isascii():  # O(1); in ASCII only " and '' can be marks
+        if STRAIGHT not in text and "''" not in text:
+            return EMPTY
+    elif not any(map(text.__contains__, _MARK_STRINGS)):
         return EMPTY
     regex = _MARKS_WITH_SINGLE_RE if LOW_SINGLE in text else _MARKS_RE
     marks, quotes, reopened, stray, dropped, glued = [], [], [], [], [], []
@@ -196,7 +201,9 @@ def scan(text: str) -> Scan:
             opener, depth = stack.pop()
             quotes.append(Quote(opener, mark, depth))
     unclosed = []
-    last_guillemet = next((mk for mk in reversed(marks) if mk.cls in "gh"), None)
+    last_guillemet = None
+    if stack:  # only a quotation left open asks for it
+        last_guillemet = next((mk for mk in reversed(marks) if mk.cls in "gh"), None)
     for opener, depth in stack:
         quotes.append(Quote(opener, None, depth))
         # «…«…» ends both quotations with one mark (common in Russian and Ukrainian)
@@ -209,7 +216,11 @@ def scan(text: str) -> Scan:
 
 
 def _depth(stack: list[tuple[Mark, int]]) -> int:
-    return sum(1 for m, _ in stack if m.cls != "s")
+    """How many non-‚ quotations are open: the top entry's own depth counts those below it."""
+    if not stack:
+        return 0
+    top, depth = stack[-1]
+    return depth + (top.cls != "s")
 
 
 # ---- conventions -------------------------------------------------------------------------

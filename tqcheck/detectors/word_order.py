@@ -81,7 +81,15 @@ def _short(phrase: str, words: int = 8) -> str:
 
 
 def _alt(words) -> str:
-    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+    """An alternation of the words, longest first, grouped by first letter ("s(?:hould|hall)|
+    c(?:ould|an)"): re tries the branches one by one, so at each space it then tests one
+    letter per group instead of every word. Words with different first letters never match
+    at the same place, so the grouping does not change what matches."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0])
+                    for first, rest in groups.items())
 
 
 class _Tok:
