@@ -71,11 +71,9 @@ def _abbr_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _abbr_hint_re() -> re.Pattern:
-    """What every match of _abbr_re holds: a digit, maybe a space, an abbreviation. Opening
-    with a digit, it is found quickly; blocks without it skip the full pattern."""
-    abbrs = "|".join(re.escape(a) for a in sorted(nf.abbreviations(), key=len, reverse=True))
-    return re.compile(rf"\d[ \u00a0]?(?:{abbrs})(?![\w])")
+def _abbr_lead() -> frozenset[str]:
+    """The first letters of the abbreviations."""
+    return frozenset(a[0] for a in nf.abbreviations())
 
 
 @lru_cache(maxsize=None)
@@ -134,11 +132,22 @@ class ForeignMagnitudeAbbreviation:
         table = nf.abbreviations()
         only_after_sign = nf.after_currency_only()
         signs, words = nf.currency_signs(), nf.currency_words()
-        for block, conv in nf.blocks(doc, ctx):
-            if _abbr_hint_re().search(block.text) is None:
+        after, lead = _abbr_after_re(), _abbr_lead()
+        for block, conv, tokens in nf.numbers(doc, ctx):
+            text = block.text
+            # Every match of _abbr_re is a number token with an abbreviation after it, maybe
+            # a currency sign (and a space) before it: at most 4 characters before the token.
+            starts: list[int] = []
+            for start, end, _ in tokens:
+                c = text[end:end + 1]
+                if c == " " or c == "\u00a0":
+                    c = text[end + 1:end + 2]
+                if c in lead and after.match(text, end):
+                    starts += range(max(start - 4, starts[-1] + 1 if starts else 0), start + 1)
+            if not starts:
                 continue
             quotes = None  # made on the first candidate: most blocks have none
-            for m in _abbr_re().finditer(block.text):
+            for m in nf.matches(_abbr_re(), text, starts):
                 abbr = m.group("abbr")
                 if abbr in conv.magnitude_abbr or abbr.rstrip(".") in conv.magnitude_abbr:
                     continue

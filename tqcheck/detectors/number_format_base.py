@@ -23,7 +23,12 @@ from ..registry import Context, per_document
 # to the digits of a text instead of testing the lookbehinds at every position.)
 NUMBER_RE = re.compile(r"\d(?<![\w.,:/#@+]\d)(?<![^\W\d_][-\u2010\u2011]\d)\d*(?:[.,]\d+)+"
                        r"(?![\w]|[.,:/]\d)")
-DIGIT_RE = re.compile(r"\d")
+# A number token: digits, maybe grouped by "." or "," (group 1: the last separator), not inside
+# a word or another number. Each pattern of the four rules that starts with a digit looks
+# behind it for at least [\w.,], so its matches start where a token does (and the number after
+# a currency sign is one): one scan of a block for tokens stands in for a scan per pattern,
+# which then is only matched at the tokens, and blocks without a token are not read at all.
+TOKEN_RE = re.compile(r"\d(?<![\w.,]\d)\d*(?:([.,])\d+)*")
 WORD_AFTER_RE = re.compile(r"[\s\u00a0\u202f]?([%€$£]|[^\W\d_][\w./’'-]*)")
 WORD_BEFORE_RE = re.compile(r"([^\s\u00a0\u202f]+)[\s\u00a0\u202f]+$")
 SHORT_QUOTE_RE = re.compile(r"[“„\"«‹]([^“”„\"«»‹›]{1,80})[”“\"»›]")
@@ -116,24 +121,62 @@ def currency_words() -> dict[str, str]:
     return _conf()["currency"]["words"]
 
 
-def blocks(doc: Document, ctx: Context) -> Iterator[tuple[Block, Convention]]:
-    """The blocks to read and the conventions to read them with."""
-    conv = convention(doc.lang)
-    if conv is None:
-        return
-    numbered = _numbered(doc)
-    for block in ctx.blocks(doc):
-        if block.lang is not None and block.lang != doc.lang:
-            continue  # a paragraph in another language keeps that language's conventions
-        if block.index not in numbered:
-            continue  # no digit, no number, amount or date: nothing for these rules
-        yield block, conv
+Token = tuple[int, int, "str | None"]  # start, end, last separator
+
+
+def numbers(doc: Document, ctx: Context) -> tuple[tuple[Block, Convention, list[Token]], ...]:
+    """The blocks to read, the conventions to read them with and the number tokens of each
+    block (TOKEN_RE): found once per document (and role set) for the four rules."""
+    key = (ctx.meta.roles, "tokens")
+    by_roles = _readable(doc)
+    found = by_roles.get(key)
+    if found is None:
+        conv = convention(doc.lang)
+        # a paragraph in another language keeps that language's conventions
+        read = [block for block in ctx.blocks(doc) if block.lang is None or block.lang == doc.lang]
+        # One scan of the blocks' texts, one a line (no token spans a line, and a token at the
+        # start of a line is one at the start of its block); blocks without a token (no number,
+        # amount or date) are left out.
+        found = []
+        index, offset, stop = -1, 0, 0
+        for m in TOKEN_RE.finditer("\n".join(block.text for block in read) if conv else ""):
+            start = m.start()
+            if start >= stop:  # a later block's
+                while start >= stop:
+                    index += 1
+                    offset, stop = stop, stop + len(read[index].text) + 1
+                tokens = []
+                found.append((read[index], conv, tokens))
+            tokens.append((start - offset, m.end() - offset, m[1]))
+        found = by_roles[key] = tuple(found)
+    return found
+
+
+def blocks(doc: Document, ctx: Context) -> tuple[tuple[Block, Convention], ...]:
+    """numbers() without the tokens."""
+    key = (ctx.meta.roles, "blocks")
+    by_roles = _readable(doc)
+    found = by_roles.get(key)
+    if found is None:
+        found = by_roles[key] = tuple((block, conv) for block, conv, _ in numbers(doc, ctx))
+    return found
+
+
+def matches(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """pattern.finditer(text) when its matches can only begin at the given starts (sorted)."""
+    last = 0
+    for start in starts:
+        if start >= last:
+            m = pattern.match(text, start)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 @per_document()
-def _numbered(doc: Document) -> frozenset[int]:
-    """The indexes of the blocks holding a digit (asked by all four rules)."""
-    return frozenset(b.index for b in doc.blocks if DIGIT_RE.search(b.text) is not None)
+def _readable(doc: Document) -> dict:
+    """numbers() and blocks() per role set of one document, filled as the rules ask."""
+    return {}
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

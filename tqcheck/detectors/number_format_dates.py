@@ -42,7 +42,8 @@ versions (3.11.2), scores and numeric dates the language uses itself are left al
 """
 
 # What every month-first date contains (the day after a space, then an ordinal ending or
-# ", year"): a cheap test that spares most blocks the month-name alternation below.
+# ", year"): tried at the days, it tells where to try the month-name alternation below (slow
+# to search for: it has no fixed first character).
 MONTH_FIRST_HINT_RE = re.compile(r"[ \u00a0]\d{1,2}(?:st|nd|rd|th|,[ \u00a0](?:19|20)\d\d)", re.IGNORECASE)
 # (The lookbehinds follow the first digit, so the regex engine skips to the digits of a text.)
 DOTTED_RE = re.compile(r"(\d(?<![\w.,:/\-]\d)\d?)\.(\d{1,2})\.((?:19|20)\d\d)(?![\w]|[.,:/]\d)")
@@ -65,6 +66,19 @@ def _month_first_re() -> re.Pattern:
     # the capitalised English-style month, then the day: with an ordinal ending or ", year"
     return re.compile(r"\b(%s)[ \u00a0](\d{1,2})(?:(st|nd|rd|th)\b(?:,?[ \u00a0]((?:19|20)\d\d))?"
                       r"|,[ \u00a0]((?:19|20)\d\d))(?![\w])" % _month_pattern(), re.IGNORECASE)
+
+
+def _month_starts(text: str, days: list[tuple[int, int]]) -> list[int]:
+    """Where _month_first_re can match: the month name (letters only) ends at the space before
+    a day that MONTH_FIRST_HINT_RE accepts, and starts where that word does."""
+    starts = []
+    for start, _ in days:
+        if start and MONTH_FIRST_HINT_RE.match(text, start - 1):
+            word = start - 1
+            while word and (text[word - 1].isalnum() or text[word - 1] == "_"):  # \w
+                word -= 1
+            starts.append(word)
+    return starts
 
 
 class ForeignDateFormat:
@@ -100,15 +114,21 @@ class ForeignDateFormat:
     )
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block, conv in nf.blocks(doc, ctx):
+        for block, conv, tokens in nf.numbers(doc, ctx):
             text = block.text
+            # Where the patterns can match: the day of "3. March" and "March 3rd" is a token of
+            # one or two digits, a dotted date a token with dots.
+            days = [(start, end) for start, end, sep in tokens if sep is None and end - start <= 2]
+            dotted = [] if conv.dotted_date else [start for start, _, sep in tokens if sep == "."]
+            if not days and not dotted:
+                continue
             hits = []
-            if not conv.ordinal_dot_day:
-                hits += self._ordinal_dot(text, conv)
-            if not conv.dotted_date:
-                hits += self._dotted(text, conv)
-            if not conv.month_first:
-                hits += self._month_first(text, conv)
+            if days and not conv.ordinal_dot_day:
+                hits += self._ordinal_dot(text, days, conv)
+            if dotted:
+                hits += self._dotted(text, dotted, conv)
+            if days and not conv.month_first:
+                hits += self._month_first(text, days, conv)
             if not hits:
                 continue
             quotes = nf.quoted_spans(text)
@@ -116,8 +136,10 @@ class ForeignDateFormat:
                 if not nf.inside(quotes, start, end):
                     ctx.report(block, start, end, message, fixed)
 
-    def _ordinal_dot(self, text: str, conv: nf.Convention):
-        for m in _ordinal_re().finditer(text):
+    def _ordinal_dot(self, text: str, days: list[tuple[int, int]], conv: nf.Convention):
+        # _ordinal_re.finditer: its day is followed by a full stop and a space
+        starts = [start for start, end in days if text.startswith((". ", ".\u00a0"), end)]
+        for m in nf.matches(_ordinal_re(), text, starts):
             day, month, year = int(m.group(1)), nf.month_index()[m.group(2).lower()], m.group(3)
             if not 1 <= day <= 31:
                 continue
@@ -136,8 +158,9 @@ class ForeignDateFormat:
                    f"'{m.group()}': a day with an ordinal full stop is a German date form; "
                    f"{conv.name} writes {fixed}", fixed)
 
-    def _dotted(self, text: str, conv: nf.Convention):
-        for m in DOTTED_RE.finditer(text):
+    def _dotted(self, text: str, starts: list[int], conv: nf.Convention):
+        # DOTTED_RE.finditer: a match is a whole token (digits and dots)
+        for m in filter(None, (DOTTED_RE.match(text, start) for start in starts)):
             day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if not (1 <= day <= 31 and 1 <= month <= 12) or nf.is_label(text, m.start(), conv):
                 continue
@@ -146,10 +169,8 @@ class ForeignDateFormat:
                    f"'{m.group()}': a dotted numeric date is no {conv.name} date form; "
                    f"write {fixed}", fixed)
 
-    def _month_first(self, text: str, conv: nf.Convention):
-        if MONTH_FIRST_HINT_RE.search(text) is None:
-            return
-        for m in _month_first_re().finditer(text):
+    def _month_first(self, text: str, days: list[tuple[int, int]], conv: nf.Convention):
+        for m in nf.matches(_month_first_re(), text, _month_starts(text, days)):
             name, day = m.group(1), int(m.group(2))
             if not name[:1].isupper() or not 1 <= day <= 31:
                 continue  # month names are capitalised in English, the source of this order

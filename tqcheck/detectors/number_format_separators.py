@@ -91,15 +91,21 @@ class ForeignNumberSeparators:
 
     def check(self, doc: Document, ctx: Context) -> None:
         found: list[Candidate] = []
-        for block, conv in nf.blocks(doc, ctx):
-            quotes = None  # made on the first number: most blocks have none
-            for m in nf.NUMBER_RE.finditer(block.text):
-                if quotes is None:
-                    quotes = nf.quoted_spans(block.text)
-                if nf.inside(quotes, m.start(), m.end()):
+        for block, conv, tokens in nf.numbers(doc, ctx):
+            text = block.text
+            quotes = None  # made on the first candidate: most blocks have none
+            for start, _, sep in tokens:  # NUMBER_RE.finditer, tried where it can match
+                if sep is None:
+                    continue  # no separator
+                m = nf.NUMBER_RE.match(text, start)
+                if m is None:
                     continue
-                cand = self._judge(block, m.start(), m.end(), conv)
-                if cand is not None:
+                cand = self._judge(block, start, m.end(), conv)
+                if cand is None:
+                    continue
+                if quotes is None:
+                    quotes = nf.quoted_spans(text)
+                if not nf.inside(quotes, start, m.end()):
                     found.append(cand)
         strong = any(c.level != "weak" for c in found)
         rounds = sum(c.level == "weak" and c.round00 for c in found) >= 2
@@ -111,31 +117,42 @@ class ForeignNumberSeparators:
     def _judge(self, block: Block, start: int, end: int, conv: nf.Convention) -> Candidate | None:
         text = block.text
         tok = text[start:end]
+        # The tests on the token alone come first: most numbers are written the language's
+        # own way and leave here, before the words around them are looked up.
+        if "." in tok and "," in tok:
+            seps = [c for c in tok if c in ".,"]
+            if seps[-1] == conv.decimal or seps.count(seps[-1]) != 1:
+                return None
+            return None if nf.is_label(text, start, conv) else self._mixed(block, start, end,
+                                                                           tok, seps, conv)
+        sep = "." if "." in tok else ","
+        parts = tok.split(sep)  # one more than separators
+        if parts[0].startswith("0") and len(parts[0]) > 1:
+            return None  # a phone number or a code: 030.123.456
+        if len(parts) > 2:
+            grouped = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+            if not grouped or conv.group_ok(sep) or sep != conv.decimal:
+                return None  # a version, a date, an IP address, or this language's grouping
+        elif len(parts[1]) == 3:
+            if conv.group_ok(sep) or sep != conv.decimal or parts[0] == "0":
+                return None
+        elif sep == conv.decimal:
+            return None
+        elif text[end:end + 1] == "." and conv.dotted_date:
+            return None  # am 2.5. (a date)
         if nf.is_label(text, start, conv):
             return None
-        seps = [c for c in tok if c in ".,"]
-        parts = tok.replace(",", ".").split(".")
         after = nf.word_after(text, end)
         word = after[0] if after else ""
         low = word.lower()
         quantity = low in conv.magnitude_words or low in conv.units or word == "%"
         currency = word in nf.currency_signs() or word in nf.currency_words()
-        if len(set(seps)) == 2:
-            return self._mixed(block, start, end, tok, seps, conv)
-        sep = seps[0]
-        grouped = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
-        if parts[0].startswith("0") and len(parts[0]) > 1:
-            return None  # a phone number or a code: 030.123.456
-        if len(seps) >= 2:
-            if not grouped or conv.group_ok(sep) or sep != conv.decimal:
-                return None  # a version, a date, an IP address, or this language's grouping
-            if len(seps) == 3 and not (self._counts(word, conv) or currency or quantity):
+        if len(parts) > 2:
+            if len(parts) == 4 and not (self._counts(word, conv) or currency or quantity):
                 return None  # 192.168.100.200: only a quantity word makes it a number
             return self._grouping(block, start, end, parts, conv, "certain")
         integer, fraction = parts
         if len(fraction) == 3:
-            if conv.group_ok(sep) or sep != conv.decimal or integer == "0":
-                return None
             if quantity and not currency:
                 return None  # 1.500 km, 9.580 seconds: may be a measurement
             round00 = fraction.endswith("00")
@@ -143,10 +160,6 @@ class ForeignNumberSeparators:
                                               and not self._rate(text, after, conv)):
                 return self._grouping(block, start, end, parts, conv, "noun", round00)
             return self._grouping(block, start, end, parts, conv, "weak", round00)
-        if sep == conv.decimal:
-            return None
-        if text[end:end + 1] == "." and conv.dotted_date:
-            return None  # am 2.5. (a date)
         before = nf.word_before(text, start)
         signed = before is not None and before[0][-1:] in nf.currency_signs()
         if not (quantity or currency or signed or text[start - 1:start] in nf.currency_signs()):
@@ -183,9 +196,7 @@ class ForeignNumberSeparators:
                          level, round00)
 
     def _mixed(self, block, start, end, tok, seps, conv) -> Candidate | None:
-        dec = seps[-1]
-        if dec == conv.decimal or seps.count(dec) != 1:
-            return None
+        dec = seps[-1]  # not the language's decimal separator, and only once (see _judge)
         read = nf.read_number(tok, dec)
         if read is None:
             return None
